@@ -1,0 +1,7 @@
+/** Public surface of the pure core (no Office.js, no exceljs, no DOM). */
+export * from './snapshot';
+export * from './model';
+export * from './plan';
+export { VERSION } from './version';
+export { analyzeWorkbook } from './analyze';
+export type { AnalyzeOptions } from './analyze';

@@ -1,0 +1,40 @@
+/**
+ * What Hyōka reads from a workbook, before any interpretation. Both readers
+ * (src/excel via Office.js, src/xlsx via exceljs) produce this, and the pure core
+ * consumes only this.
+ */
+
+/** An Excel error value (#DIV/0!, #REF!, #VALUE!, #N/A, #NAME?, #NUM!, #NULL!, #SPILL!, #CALC!…). */
+export interface CellError {
+  error: string;
+}
+
+/** A cell's value as Excel gives it: number, text, boolean, error, or empty (null). */
+export type CellValue = number | string | boolean | null | CellError;
+
+export interface SheetSnapshot {
+  name: string;
+  /** A1 address of the top-left cell of `values` (the used range's origin), e.g. "A1" or "C3". */
+  origin: string;
+  /** Row-major 2-D values; ragged rows are allowed (missing cells are empty). */
+  values: CellValue[][];
+  /** Same shape as values where given; the formula text ("=A1+1") or null. */
+  formulas?: (string | null)[][];
+  /** Same shape as values where given; the number format or null. */
+  numberFormats?: (string | null)[][];
+  /** Merged areas as A1 ranges ("B3:D3"). */
+  merges?: string[];
+  visibility?: 'visible' | 'hidden' | 'veryHidden';
+  /** True when the reader found Hyōka's ownership mark on the sheet (a summary sheet it wrote). */
+  ownedByHyoka?: boolean;
+}
+
+export interface WorkbookSnapshot {
+  /** Where the snapshot came from (file name, "Excel"), for the run log only. */
+  source?: string;
+  sheets: SheetSnapshot[];
+}
+
+export function isCellError(v: unknown): v is CellError {
+  return typeof v === 'object' && v !== null && typeof (v as CellError).error === 'string';
+}
