@@ -1,0 +1,74 @@
+/** A sheet snapshot seen as a grid of cells with absolute (sheet) coordinates. */
+import { parseA1, toA1 } from './a1';
+import { cellText, labelKey } from './normalize';
+import type { SourceRef } from './model';
+import type { CellValue, SheetSnapshot } from './snapshot';
+
+export interface GridCell {
+  row: number;
+  col: number;
+  value: CellValue;
+  /** Trimmed display text. */
+  text: string;
+  /** labelKey(text): for comparing with label variants. */
+  key: string;
+}
+
+export class Grid {
+  readonly name: string;
+  readonly rowCount: number;
+  private readonly rowsByIndex: GridCell[][];
+  private readonly byPos = new Map<number, GridCell>();
+
+  constructor(readonly sheet: SheetSnapshot) {
+    this.name = sheet.name;
+    const origin = sheet.origin ? parseA1(sheet.origin) : { row: 0, col: 0 };
+    const rows: GridCell[][] = [];
+    const values = Array.isArray(sheet.values) ? sheet.values : [];
+    values.forEach((line, i) => {
+      if (!Array.isArray(line)) return;
+      const r = origin.row + i;
+      line.forEach((value, j) => {
+        if (value === null || value === undefined || value === '') return;
+        const text = cellText(value);
+        if (text === '') return;
+        const cell: GridCell = { row: r, col: origin.col + j, value, text, key: labelKey(text) };
+        (rows[r] ??= []).push(cell);
+        this.byPos.set(r * 16384 + cell.col, cell);
+      });
+    });
+    this.rowsByIndex = rows;
+    this.rowCount = rows.length;
+  }
+
+  /** Non-empty cells of a row, left to right. */
+  row(r: number): GridCell[] {
+    return this.rowsByIndex[r] ?? [];
+  }
+
+  at(r: number, c: number): GridCell | undefined {
+    return this.byPos.get(r * 16384 + c);
+  }
+
+  /** Indexes of the rows that hold anything, ascending. */
+  *nonEmptyRows(from = 0, to = this.rowCount): Generator<number> {
+    for (let r = Math.max(0, from); r < Math.min(to, this.rowCount); r++) if (this.rowsByIndex[r]) yield r;
+  }
+
+  /** The first non-empty cell right of (r, c). */
+  rightOf(r: number, c: number): GridCell | undefined {
+    return this.row(r).find((x) => x.col > c);
+  }
+
+  ref(r: number, c: number): SourceRef {
+    return { sheet: this.name, address: toA1(r, c) };
+  }
+
+  get cellCount(): number {
+    return this.byPos.size;
+  }
+
+  *cells(): Generator<GridCell> {
+    for (const row of this.rowsByIndex) if (row) yield* row;
+  }
+}
