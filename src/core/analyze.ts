@@ -1,19 +1,58 @@
+/**
+ * Snapshot → EvaluationModel: read (parse.ts), evaluate KPIs (achievement.ts), then
+ * run the rule catalog (rules.ts). Pure and deterministic.
+ */
 import type { WorkbookSnapshot } from './snapshot';
-import type { Direction, EvaluationModel, SheetKind } from './model';
+import type { Direction, EvaluationModel, PolicyField, SheetKind } from './model';
+import { parseWorkbook } from './parse';
+import { DEFAULT_GRADES, defaultAsOf, FORMULAS, GradeBand, gradeOf, inferDirection, statusOf, trajectoryOf } from './achievement';
+import { runRules } from './rules';
+import { VERSION } from './version';
 
 export interface AnalyzeOptions {
-  /** Evaluation year override, per policy field id or for all ("*"). */
+  /** Evaluation year: one for every field, or per policy field id. */
   asOf?: number | Record<string, number>;
   lang?: 'ja' | 'en';
   /** Sheet kind overrides by sheet name. */
   sheetKinds?: Record<string, SheetKind>;
-  /** Direction overrides: key "<policyFieldId>/<indicatorNo>". */
+  /** Direction overrides, keyed "<policyFieldId>/<indicatorNo>". */
   directions?: Record<string, Direction>;
-  /** Grade table, highest first: [{grade: 'A', min: 1}, …]. */
-  grades?: { grade: string; min: number }[];
+  /** Grade table; default A ≥ 100%, B ≥ 80%, C ≥ 50%, D below. */
+  grades?: GradeBand[];
 }
 
-/** Snapshot → model with validation findings. (Being written in this session.) */
-export function analyzeWorkbook(_snapshot: WorkbookSnapshot, _options: AnalyzeOptions = {}): EvaluationModel {
-  throw new Error('analyzeWorkbook: not implemented yet');
+export function evaluateField(field: PolicyField, options: AnalyzeOptions): void {
+  const override = typeof options.asOf === 'number' ? options.asOf : options.asOf?.[field.id];
+  field.asOf = override ?? defaultAsOf(field);
+  field.asOfRule = override !== undefined ? 'override' : field.asOf === null ? 'none' : 'latestActual';
+  const bands = options.grades ?? DEFAULT_GRADES;
+  for (const ind of field.indicators) {
+    const info = inferDirection(ind, options.directions?.[`${field.id}/${ind.no}`]);
+    ind.direction = info.value;
+    ind.directionInfo = info;
+    ind.formula = FORMULAS[info.value];
+    for (const y of ind.years) {
+      const s = statusOf(y, field.asOf, info.value);
+      y.status = s.status;
+      y.achievementRate = s.rate;
+      y.grade = gradeOf(s.rate, bands);
+    }
+    const atAsOf = ind.years.find((y) => y.fiscalYear === field.asOf);
+    ind.grade = atAsOf?.grade ?? null;
+    ind.trajectory = trajectoryOf(ind, field.asOf, info.value, ind.finalTargetYear ?? null);
+  }
+}
+
+export function analyzeWorkbook(snapshot: WorkbookSnapshot, options: AnalyzeOptions = {}): EvaluationModel {
+  const parsed = parseWorkbook(snapshot, { sheetKinds: options.sheetKinds });
+  for (const f of parsed.policyFields) evaluateField(f, options);
+  const findings = runRules({ fields: parsed.policyFields, grids: parsed.readSheets }, options.lang ?? 'ja', parsed.sheets.map((s) => s.name));
+  return {
+    schemaVersion: 1,
+    generator: { name: 'hyoka', version: VERSION },
+    source: snapshot.source ?? null,
+    sheets: parsed.sheets,
+    policyFields: parsed.policyFields,
+    findings,
+  };
 }

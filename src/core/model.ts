@@ -76,6 +76,8 @@ export interface Indicator {
   formula?: { ja: string; en: string } | null;
   cumulative: boolean;
   finalTarget: number | null;
+  /** Fiscal year the final target is due, when the sheet says ("最終目標(R8)"). */
+  finalTargetYear?: number | null;
   finalTargetSource: SourceRef | null;
   verification: string;
   verificationSource: SourceRef | null;

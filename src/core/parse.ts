@@ -602,7 +602,10 @@ function readIndicator(
 
   let finalTarget: number | null = null;
   let finalTargetSource: SourceRef | null = null;
+  let finalTargetYear: number | null = null;
   if (finalCell) {
+    const fm = /[(（]([^)）]+)[)）]/.exec(finalCell.text.normalize('NFKC'));
+    finalTargetYear = fm ? parseFiscalYear(fm[1])?.fiscalYear ?? null : null;
     const f = cellAt(tRow, finalCell.col) ?? cellAt(aRow, finalCell.col);
     const fp = parseNumber(f?.value);
     finalTarget = fp.value;
@@ -628,6 +631,7 @@ function readIndicator(
     formula: null,
     cumulative: /累計|累積/.test(`${name} ${definition}`),
     finalTarget,
+    finalTargetYear,
     finalTargetSource,
     verification,
     verificationSource,

@@ -1,0 +1,208 @@
+/**
+ * The `hyoka` command.
+ *   hyoka summarize [in.xlsx] [--out out.xlsx] [--json model.json] [--as-of FY] [--lang ja|en] [--in-place] [--debug]
+ *   hyoka inspect [in.xlsx] [--lang ja|en]
+ * With no file it uses the bundled sample workbook made from the seed sheet.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { analyzeWorkbook, AnalyzeOptions } from '../core/analyze';
+import { HyokaError, sniffFile } from '../core/errors';
+import type { EvaluationModel } from '../core/model';
+import { parseFiscalYear } from '../core/normalize';
+import { readXlsxSnapshot } from '../xlsx/readXlsx';
+import { VERSION } from '../core/version';
+import { writeSummaryWorkbook } from './writeSummary';
+
+export const SAMPLE = path.resolve(__dirname, '../../../assets/sample/sample-policy-field-9.xlsx');
+
+interface Args {
+  command: string;
+  input: string | null;
+  out: string | null;
+  json: string | null;
+  asOf: number | null;
+  lang: 'ja' | 'en';
+  inPlace: boolean;
+  debug: boolean;
+  noSummary: boolean;
+}
+
+const HELP = `hyoka ${VERSION} — 行政評価ブックの読み取り・検証・サマリー作成 / read, validate and summarize evaluation workbooks
+
+使い方 / Usage:
+  hyoka summarize [in.xlsx] [--out out.xlsx] [--json model.json] [--as-of FY] [--lang ja|en] [--in-place]
+  hyoka inspect   [in.xlsx] [--lang ja|en]
+
+  in.xlsx       省略時は同梱のサンプル / the bundled sample when omitted
+  --out F       サマリー付きブックの出力先（既定: ./<入力名>-summary.xlsx） / summarized workbook
+  --json F      評価モデル(JSON)の出力先 / write the evaluation model as JSON
+  --as-of FY    評価年度（例: 2022, R4, 令和4年度） / evaluation year
+  --lang ja|en  表示言語 / language (default ja)
+  --in-place    入力ファイルに上書きする / overwrite the input workbook
+  --no-summary  サマリーブックを書かない（--json のみ） / do not write a workbook
+  --debug       エラー時にスタックトレースを表示 / show stack traces
+`;
+
+export function parseArgs(argv: string[]): Args {
+  const a: Args = { command: '', input: null, out: null, json: null, asOf: null, lang: 'ja', inPlace: false, debug: false, noSummary: false };
+  const rest = [...argv];
+  const value = (flag: string) => {
+    const v = rest.shift();
+    if (v === undefined || v.startsWith('--')) throw new HyokaError('bad-option', `${flag} needs a value`);
+    return v;
+  };
+  while (rest.length) {
+    const t = rest.shift()!;
+    const [flag, inline] = t.startsWith('--') && t.includes('=') ? [t.slice(0, t.indexOf('=')), t.slice(t.indexOf('=') + 1)] : [t, undefined];
+    if (inline !== undefined) rest.unshift(inline);
+    switch (flag) {
+      case '--out':
+      case '-o':
+        a.out = value(flag);
+        break;
+      case '--json':
+        a.json = value(flag);
+        break;
+      case '--as-of': {
+        const v = value(flag);
+        const y = parseFiscalYear(/^[0-9]+$/.test(v) ? Number(v) : v);
+        if (!y) throw new HyokaError('bad-option', `--as-of ${v}`);
+        a.asOf = y.fiscalYear;
+        break;
+      }
+      case '--lang': {
+        const v = value(flag);
+        if (v !== 'ja' && v !== 'en') throw new HyokaError('bad-option', `--lang ${v} (ja | en)`);
+        a.lang = v;
+        break;
+      }
+      case '--in-place':
+        a.inPlace = true;
+        break;
+      case '--no-summary':
+        a.noSummary = true;
+        break;
+      case '--debug':
+        a.debug = true;
+        break;
+      case '--help':
+      case '-h':
+        a.command = 'help';
+        break;
+      default:
+        if (flag.startsWith('-')) throw new HyokaError('bad-option', flag);
+        if (!a.command) a.command = flag;
+        else if (!a.input) a.input = flag;
+        else throw new HyokaError('bad-option', `unexpected argument ${flag}`);
+    }
+  }
+  return a;
+}
+
+export function readInputFile(file: string): Uint8Array {
+  let bytes: Buffer;
+  try {
+    bytes = fs.readFileSync(file);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new HyokaError('file-not-found', file, e);
+    if (code === 'EISDIR') throw new HyokaError('file-not-xlsx', file, e);
+    throw new HyokaError('file-unreadable', file, e);
+  }
+  const kind = sniffFile(bytes);
+  if (kind === 'empty') throw new HyokaError('file-empty', file);
+  if (kind === 'cfb') throw new HyokaError(/\.xls$/i.test(file) ? 'file-xls' : 'file-encrypted', file);
+  if (kind !== 'zip') throw new HyokaError('file-not-xlsx', file);
+  return bytes;
+}
+
+export async function loadModel(file: string, options: AnalyzeOptions): Promise<{ bytes: Uint8Array; model: EvaluationModel }> {
+  const bytes = readInputFile(file);
+  let snapshot;
+  try {
+    snapshot = await readXlsxSnapshot(bytes, { source: path.basename(file) });
+  } catch (e) {
+    throw new HyokaError('file-corrupt', file, e);
+  }
+  return { bytes, model: analyzeWorkbook(snapshot, options) };
+}
+
+function inspectTable(model: EvaluationModel, lang: 'ja' | 'en'): string {
+  const ja = lang === 'ja';
+  const lines: string[] = [];
+  lines.push(ja ? 'シート:' : 'Sheets:');
+  for (const s of model.sheets) lines.push(`  ${s.name}\t${s.kind}\t${s.reason}`);
+  for (const f of model.policyFields) {
+    lines.push('');
+    lines.push(`${ja ? '政策分野' : 'Policy field'} ${f.id} ${f.name}  (${f.sheet}; ${ja ? '評価年度' : 'as of'} ${f.asOf ?? '—'})`);
+    for (const i of f.indicators) {
+      const ys = i.years.map((y) => `${y.fiscalYear}:${y.target ?? '—'}/${y.actual ?? '—'}${y.status ? ` ${y.status}` : ''}`).join('  ');
+      lines.push(`  KPI ${i.no} ${i.name} [${i.unit}] ${i.direction ?? ''}  ${ys}  ${ja ? '最終' : 'final'} ${i.finalTarget ?? '—'}`);
+    }
+    for (const m of f.measures) {
+      lines.push(`  ${ja ? '施策' : 'Measure'} ${m.no} ${m.name} (${m.projects.length} ${ja ? '事業' : 'projects'})`);
+      for (const p of m.projects) {
+        const fin = p.finance.map((y) => `${y.fiscalYear}:${y.projectCost ?? '—'}/${y.generalFund ?? '—'}/${y.personnelCost ?? '—'}`).join(' ');
+        lines.push(`    ${m.no}-${p.no} ${p.name}  ${fin}`);
+      }
+    }
+  }
+  const count = (sev: string) => model.findings.filter((f) => f.severity === sev).length;
+  lines.push('');
+  lines.push(`${ja ? '検証結果' : 'Findings'}: ${model.findings.length} (error ${count('error')}, warning ${count('warning')}, info ${count('info')})`);
+  return lines.join('\n');
+}
+
+export async function main(argv: string[], io: { out: (s: string) => void; err: (s: string) => void } = { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s) }): Promise<number> {
+  let args: Args | null = null;
+  try {
+    args = parseArgs(argv);
+    if (!args.command || args.command === 'help') {
+      io.out(HELP);
+      return args.command === 'help' ? 0 : 2;
+    }
+    const input = args.input ?? SAMPLE;
+    const options: AnalyzeOptions = { lang: args.lang, asOf: args.asOf ?? undefined };
+    if (args.command === 'inspect') {
+      const { model } = await loadModel(input, options);
+      io.out(inspectTable(model, args.lang) + '\n');
+      return 0;
+    }
+    if (args.command !== 'summarize') throw new HyokaError('bad-option', `unknown command ${args.command} (summarize | inspect)`);
+    const started = Date.now();
+    const { bytes, model } = await loadModel(input, options);
+    if (!model.policyFields.length) throw new HyokaError('no-policy-field', input);
+    if (args.json) {
+      fs.writeFileSync(args.json, JSON.stringify(model, null, 2) + '\n');
+      io.out(`${args.lang === 'ja' ? 'モデルを書き出しました' : 'Model written'}: ${args.json}\n`);
+    }
+    if (!args.noSummary) {
+      const out = args.out ?? (args.inPlace ? input : path.resolve(`${path.basename(input, path.extname(input))}-summary.xlsx`));
+      if (path.resolve(out) === path.resolve(input) && !args.inPlace) throw new HyokaError('output-exists', out);
+      const result = await writeSummaryWorkbook(bytes, model, { lang: args.lang, sourceName: path.basename(input), now: new Date() });
+      const tmp = `${out}.hyoka-tmp`;
+      fs.writeFileSync(tmp, result.bytes);
+      fs.renameSync(tmp, out);
+      io.out(`${args.lang === 'ja' ? 'サマリーを作成しました' : 'Summary written'}: ${out} (${Object.values(result.sheetNames).join(', ')})\n`);
+      for (const r of result.renamed) io.out(`  ${args.lang === 'ja' ? '同名のシートがあるため名前を変更' : 'renamed (a sheet of yours has that name)'}: ${r.wanted} → ${r.used}\n`);
+    }
+    const c = (s: string) => model.findings.filter((f) => f.severity === s).length;
+    io.out(
+      args.lang === 'ja'
+        ? `政策分野 ${model.policyFields.length}、指標 ${model.policyFields.reduce((n, f) => n + f.indicators.length, 0)}、検証結果 ${model.findings.length} 件（エラー ${c('error')}・警告 ${c('warning')}・情報 ${c('info')}）、${Date.now() - started} ms\n`
+        : `${model.policyFields.length} policy fields, ${model.policyFields.reduce((n, f) => n + f.indicators.length, 0)} KPIs, ${model.findings.length} findings (error ${c('error')}, warning ${c('warning')}, info ${c('info')}), ${Date.now() - started} ms\n`,
+    );
+    return 0;
+  } catch (e) {
+    const lang = args?.lang ?? 'ja';
+    if (e instanceof HyokaError) {
+      io.err(`hyoka: ${e.messageIn(lang)}\n`);
+      if (args?.debug && e.inner) io.err(`${(e.inner as Error).stack ?? String(e.inner)}\n`);
+      return e.code === 'bad-option' ? 2 : 1;
+    }
+    io.err(`hyoka: ${new HyokaError('internal', (e as Error).message ?? String(e)).messageIn(lang)}\n`);
+    if (args?.debug) io.err(`${(e as Error).stack}\n`);
+    return 1;
+  }
+}

@@ -1,0 +1,14 @@
+/** Model → plan → the user's .xlsx with Hyōka's summary sheets grafted in. */
+import { planSummary } from '../core/planSummary';
+import type { EvaluationModel } from '../core/model';
+import { VERSION } from '../core/version';
+import { applyPlanToXlsx, ApplyXlsxResult } from '../xlsx/applyPlan';
+
+export async function writeSummaryWorkbook(
+  input: Uint8Array,
+  model: EvaluationModel,
+  options: { lang: 'ja' | 'en'; sourceName?: string; now: Date },
+): Promise<ApplyXlsxResult> {
+  const plan = planSummary(model, { lang: options.lang, now: options.now, generatorVersion: VERSION, sourceName: options.sourceName });
+  return applyPlanToXlsx(input, plan);
+}

@@ -1,0 +1,73 @@
+/**
+ * One error class for everything Hyōka tells a user it could not do, with the message
+ * in both languages in one place. Content problems are findings, not errors.
+ */
+export type HyokaErrorCode =
+  | 'file-not-found'
+  | 'file-unreadable'
+  | 'file-empty'
+  | 'file-not-xlsx'
+  | 'file-xls'
+  | 'file-encrypted'
+  | 'file-corrupt'
+  | 'output-exists'
+  | 'bad-option'
+  | 'no-policy-field'
+  | 'protected'
+  | 'internal';
+
+const MESSAGES: Record<HyokaErrorCode, { ja: (d: string) => string; en: (d: string) => string }> = {
+  'file-not-found': { ja: (d) => `ファイルが見つかりません: ${d}`, en: (d) => `File not found: ${d}` },
+  'file-unreadable': { ja: (d) => `ファイルを読み込めません（権限を確認してください）: ${d}`, en: (d) => `Cannot read the file (check its permissions): ${d}` },
+  'file-empty': { ja: (d) => `ファイルが空です: ${d}`, en: (d) => `The file is empty: ${d}` },
+  'file-not-xlsx': { ja: (d) => `Excelブック（.xlsx）ではありません: ${d}`, en: (d) => `Not an Excel workbook (.xlsx): ${d}` },
+  'file-xls': {
+    ja: (d) => `古い形式（.xls）のブックです。Excelで「.xlsx」形式で保存し直してください: ${d}`,
+    en: (d) => `This is an old-format (.xls) workbook; save it as .xlsx in Excel first: ${d}`,
+  },
+  'file-encrypted': {
+    ja: (d) => `パスワードで保護されたブックは読めません。保護を解除して保存し直してください: ${d}`,
+    en: (d) => `The workbook is password-protected; remove the password and save it again: ${d}`,
+  },
+  'file-corrupt': { ja: (d) => `ブックが壊れているため読めません: ${d}`, en: (d) => `The workbook is damaged and cannot be read: ${d}` },
+  'output-exists': {
+    ja: (d) => `出力先が入力ファイルと同じです。上書きするには --in-place を指定してください: ${d}`,
+    en: (d) => `The output is the input file; pass --in-place to overwrite it: ${d}`,
+  },
+  'bad-option': { ja: (d) => `オプションが正しくありません: ${d}`, en: (d) => `Invalid option: ${d}` },
+  'no-policy-field': {
+    ja: (d) => `政策分野のシートが見つかりません（「政策分野N 名称」の見出しを確認してください）: ${d}`,
+    en: (d) => `No policy-field sheet found (look for a heading like "政策分野9 社会参画"): ${d}`,
+  },
+  protected: {
+    ja: (d) => `シートまたはブックが保護されているため書き込めません。保護を解除してから再実行してください: ${d}`,
+    en: (d) => `A sheet or the workbook is protected, so Hyōka cannot write; unprotect it and run again: ${d}`,
+  },
+  internal: { ja: (d) => `内部エラーが発生しました: ${d}`, en: (d) => `Internal error: ${d}` },
+};
+
+export class HyokaError extends Error {
+  constructor(
+    readonly code: HyokaErrorCode,
+    readonly detail: string,
+    readonly inner?: unknown,
+  ) {
+    super(MESSAGES[code].en(detail));
+    this.name = 'HyokaError';
+  }
+
+  messageIn(lang: 'ja' | 'en'): string {
+    return MESSAGES[this.code][lang](this.detail);
+  }
+}
+
+/** Tells what a file's first bytes say it is. */
+export function sniffFile(bytes: Uint8Array): 'zip' | 'cfb' | 'empty' | 'text' | 'other' {
+  if (bytes.length === 0) return 'empty';
+  if (bytes[0] === 0x50 && bytes[1] === 0x4b) return 'zip';
+  if (bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0) return 'cfb';
+  const head = bytes.subarray(0, 512);
+  let printable = 0;
+  for (const b of head) if (b === 9 || b === 10 || b === 13 || b >= 32) printable++;
+  return printable === head.length ? 'text' : 'other';
+}
