@@ -32,6 +32,7 @@ import type {
   PlanValue,
   SummaryPlan,
 } from './plan';
+import { toA1 as a1, rangeA1 as a1Range } from './a1';
 import { SUMMARY_STRINGS, formatSummary, warekiYear, type SummaryDictionary, type SummaryKey } from './i18n/summary';
 
 export interface GradeRule {
@@ -85,31 +86,7 @@ const CHART_COLORS = {
   years: ['#4472C4', '#ED7D31', '#70AD47', '#FFC000', '#7030A0'],
 };
 
-// ───────────────────────────── A1 helpers ─────────────────────────────
-
-/** 0-based column index → letters (0 → A, 26 → AA). */
-export function columnLetters(col: number): string {
-  let n = col + 1;
-  let s = '';
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
-
-/** 0-based row/column → "B3". */
-export function a1(row: number, col: number): string {
-  return `${columnLetters(col)}${row + 1}`;
-}
-
-/** 0-based inclusive corners → "B3:D9" (or "B3" for one cell). */
-export function a1Range(r1: number, c1: number, r2: number, c2: number): string {
-  const from = a1(r1, c1);
-  const to = a1(r2, c2);
-  return from === to ? from : `${from}:${to}`;
-}
+// ───────────────────────────── names ─────────────────────────────
 
 /** Removes the characters Excel forbids in sheet names and cuts to 31 characters. */
 export function safeSheetName(name: string): string {
@@ -469,6 +446,8 @@ function evaluationSheet(ctx: Ctx): PlanSheet {
       s.conditionalFormats.push({ type: 'textEquals', range: col(C.grade), text: gradeText(ctx.grades, bottom.grade), style: RED });
   }
 
+  textTargetTable(ctx, s, C.source);
+
   // Notes: what the numbers mean, in words (never colour alone).
   s.add();
   s.format(a1(s.add([t.noteHeading]), 0), undefined, { bold: true });
@@ -487,6 +466,52 @@ function evaluationSheet(ctx: Ctx): PlanSheet {
   years.forEach(() => widths.push(10, 10, 9, 10));
   widths.push(10, 12, 10, 8, 60, 30, 8);
   return s.toSheet('evaluation', t.sheetEvaluation, widths, { rows: headRow + 1, columns: 4 }, '#4472C4');
+}
+
+/**
+ * Targets a project states inside a text cell (物品/60万円以上 vs 34万円), judged like KPIs.
+ * Laid under the KPI table so its 目標 / 実績 / 達成率 / 状況 line up with the first year group.
+ */
+function textTargetTable(ctx: Ctx, s: SheetBuilder, sourceCol: number): void {
+  const { t, model } = ctx;
+  const items = model.policyFields.flatMap((f) =>
+    f.measures.flatMap((m) => m.projects.flatMap((p) => p.textTargets.map((tt) => ({ f, m, p, tt })))),
+  );
+  if (!items.length) return;
+  s.add();
+  s.format(a1(s.add([t.titleTextTargets]), 0), undefined, { bold: true });
+  s.header([t.colFieldId, t.colProjectKey, t.colFiscalYear, t.colProjectItem, t.colUnit, t.colComparator, null, t.colTarget, t.colActual, t.colRate, t.colStatus]);
+  s.set(s.rowCount - 1, sourceCol, t.colSource);
+  const first = s.rowCount;
+  for (const { f, m, p, tt } of items) {
+    const status: YearStatus = tt.actual === null ? 'notReported' : tt.achieved ? 'achieved' : 'notAchieved';
+    const r = s.add([
+      f.id,
+      projectKey(m, p),
+      tt.fiscalYear,
+      formatSummary(t.projectItem, { name: p.name, item: tt.item }),
+      tt.unit || null,
+      t[`comparator_${tt.comparator}` as SummaryKey],
+      null,
+      finite(tt.target),
+      finite(tt.actual),
+      finite(tt.achievementRate),
+      statusText(t, status),
+    ]);
+    s.link(r, sourceCol, tt.source, t);
+  }
+  const last = s.rowCount - 1;
+  const rate = a1Range(first, 9, last, 9);
+  const statusRange = a1Range(first, 10, last, 10);
+  s.format(rate, FMT_PERCENT);
+  s.format(a1Range(first, 3, last, 3), undefined, { wrap: true });
+  s.format(a1Range(first - 1, 0, last, 10), undefined, { border: true });
+  s.conditionalFormats.push(
+    { type: 'iconSet', range: rate, iconSet: '3Symbols', thresholds: [0.8, 1] },
+    { type: 'textEquals', range: statusRange, text: t.status_achieved, style: GREEN },
+    { type: 'textEquals', range: statusRange, text: t.status_notAchieved, style: RED },
+    { type: 'textEquals', range: statusRange, text: t.status_notReported, style: AMBER },
+  );
 }
 
 // ───────────────────────────── 事業サマリー ─────────────────────────────

@@ -62,10 +62,17 @@ export function rowValues(sheet: PlanSheet, row: number): PlanValue[] {
   return Array.from({ length: cols }, (_, c) => cell(sheet, row, c));
 }
 
+/** The main table's header row: the last header row above the frozen pane's edge. */
+export function mainHeaderRow(sheet: PlanSheet): number {
+  const frozen = sheet.freeze?.rows ?? 0;
+  const above = sheet.headerRows.filter((r) => r < frozen);
+  return above.length ? above[above.length - 1] : sheet.headerRows[sheet.headerRows.length - 1];
+}
+
 /** Column index under a header (and, for grouped columns, under the group label to its left). */
-export function columnOf(sheet: PlanSheet, header: string, group?: string): number {
-  const headerRow = sheet.headerRows[sheet.headerRows.length - 1];
-  const groupRow = sheet.headerRows.length > 1 ? sheet.headerRows[sheet.headerRows.length - 2] : null;
+export function columnOf(sheet: PlanSheet, header: string, group?: string, headerRow = mainHeaderRow(sheet)): number {
+  const i = sheet.headerRows.indexOf(headerRow);
+  const groupRow = i > 0 && sheet.headerRows[i - 1] === headerRow - 1 ? sheet.headerRows[i - 1] : null;
   const heads = rowValues(sheet, headerRow);
   const hits = heads
     .map((h, c) => ({ h, c }))
@@ -85,7 +92,7 @@ export function columnOf(sheet: PlanSheet, header: string, group?: string): numb
 
 /** Data rows below the header whose cells match the given column → value pairs. */
 export function findRows(sheet: PlanSheet, match: Record<number, PlanValue>): number[] {
-  const first = sheet.headerRows[sheet.headerRows.length - 1] + 1;
+  const first = mainHeaderRow(sheet) + 1;
   const { rows } = usedSize(sheet);
   const out: number[] = [];
   for (let r = first; r < rows; r++) {

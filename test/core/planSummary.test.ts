@@ -1,7 +1,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { a1, planSummary, safeSheetName, progressToFinal, type PlanSummaryOptions } from '../../src/core/planSummary';
+import { planSummary, safeSheetName, progressToFinal, type PlanSummaryOptions } from '../../src/core/planSummary';
 import type { EvaluationModel, Indicator, PolicyField } from '../../src/core/model';
+import { toA1 as a1 } from '../../src/core/a1';
 import type { PlanSheet, SummaryPlan } from '../../src/core/plan';
 import { seedLikeModel } from '../fixtures/models/seed-like.model';
 import {
@@ -11,6 +12,7 @@ import {
   columnOf,
   findRow,
   findRows,
+  mainHeaderRow,
   parseRange,
   rangeValues,
   sheetByKey,
@@ -112,7 +114,8 @@ describe('評価サマリー', () => {
     const rows = [...field9.indicators.map((i) => rowOf(field9, i.no)), ...field15.indicators.map((i) => rowOf(field15, i.no))];
     expect(rows).toEqual([...rows].sort((a, b) => a - b));
     expect(rows[rows.length - 1] - rows[0]).toBe(rows.length - 1);
-    expect(findRows(s, { [C.field]: '9' })).toHaveLength(3);
+    const textTargetHeader = s.headerRows[s.headerRows.length - 1];
+    expect(findRows(s, { [C.field]: '9' }).filter((r) => r < textTargetHeader)).toEqual(rows.slice(0, 3));
   });
 
   test('seed KPI 1: targets, actual, achievement rate, status, final target, progress, verdict, grade', () => {
@@ -182,6 +185,27 @@ describe('評価サマリー', () => {
     expect(cell(s, r, C.verification)).toBeNull();
   });
 
+  test('targets written in text (物品 / 役務) are judged in their own table with status text and a link', () => {
+    const header = s.headerRows[s.headerRows.length - 1];
+    expect(cell(s, header - 1, 0)).toBe('文中の目標（事務事業の記述から読み取った目標と実績）');
+    const col = (h: string) => columnOf(s, h, undefined, header);
+    const rows = [header + 1, header + 2, header + 3];
+    expect(rows.map((r) => cell(s, r, col('事務事業名 ／ 項目')))).toEqual([
+      '障がい者就労支援施設等からの優先調達 ／ 物品',
+      '障がい者就労支援施設等からの優先調達 ／ 役務',
+      '障がい者就労支援施設等からの優先調達 ／ 物品',
+    ]);
+    expect(rows.map((r) => [cell(s, r, col('年度')), cell(s, r, col('条件')), cell(s, r, col('目標')), cell(s, r, col('実績')), cell(s, r, col('状況'))])).toEqual([
+      [2021, '以上', 60, 34, '未達成'],
+      [2021, '以上', 1700, 1699, '未達成'],
+      [2022, '以上', 60, 140, '達成'],
+    ]);
+    close(cell(s, rows[1], col('達成率')), 1699 / 1700);
+    expect(cell(s, rows[0], col('事業No.'))).toBe('3-9');
+    const link = s.hyperlinks.find((h) => h.cell === a1(rows[0], col('参照')));
+    expect(link?.target).toEqual({ sheet: '政策分野9', address: 'B318' });
+  });
+
   test('progressToFinal: ≥ 1 exactly when the final target is reached, in both directions', () => {
     const base = kpi(field9, 1);
     const inc = (latest: number) => ({ ...base, trajectory: { ...base.trajectory!, latestActual: latest } });
@@ -197,11 +221,11 @@ describe('評価サマリー', () => {
   test('each 達成率 column has the 3-symbol icon set [0.8, 1] and the 0.0% format over the data rows', () => {
     const rateCols = [2021, 2022, 2023, 2024].map((fy) => yc(fy, '達成率'));
     const icons = s.conditionalFormats.filter((c) => c.type === 'iconSet');
-    expect(icons).toHaveLength(rateCols.length);
+    expect(icons).toHaveLength(rateCols.length + 1); // + the text-target table's
     const first = rowOf(field9, 1);
     const last = rowOf(field15, 3);
     for (const c of rateCols) {
-      const cf = icons.find((x) => parseRange(x.range).c1 === c)!;
+      const cf = icons.find((x) => parseRange(x.range).c1 === c && parseRange(x.range).r1 === first)!;
       expect(cf).toMatchObject({ iconSet: '3Symbols', thresholds: [0.8, 1] });
       expect(parseRange(cf.range)).toEqual({ r1: first, c1: c, r2: last, c2: c });
       expect(s.formats.some((f) => f.range === cf.range && f.numberFormat === '0.0%')).toBe(true);
@@ -223,11 +247,12 @@ describe('評価サマリー', () => {
         ['未報告', '#FFEB9C'],
       ]),
     );
-    const header = s.headerRows[s.headerRows.length - 1];
     for (const r of rules) {
       if (r.type !== 'textEquals') continue;
-      const { c1, c2 } = parseRange(r.range);
+      const { r1, c1, c2 } = parseRange(r.range);
       expect(c1).toBe(c2);
+      // the nearest header row above the rule's range names the column
+      const header = Math.max(...s.headerRows.filter((h) => h < r1));
       expect(['状況', '見通し', '評価']).toContain(cell(s, header, c1));
     }
     expect(rangeValues(s, onStatus[0].range)).toEqual(expect.arrayContaining(['未達成', '達成']));
@@ -246,7 +271,7 @@ describe('評価サマリー', () => {
   });
 
   test('frozen header rows and first columns through the KPI name; long text wraps; widths cover every column', () => {
-    const header = s.headerRows[s.headerRows.length - 1];
+    const header = mainHeaderRow(s);
     expect(s.freeze).toEqual({ rows: header + 1, columns: C.name + 1 });
     expect(s.columnWidths).toHaveLength(usedSize(s).cols);
     expect(s.columnWidths[C.verification]).toBeGreaterThanOrEqual(40);
@@ -363,7 +388,7 @@ describe('事業サマリー', () => {
   });
 
   test('money columns use #,##0, state 千円 in the header, and carry data bars', () => {
-    const header = s.headerRows[s.headerRows.length - 1];
+    const header = mainHeaderRow(s);
     expect(cell(s, header, C.cost23)).toContain('千円');
     const money = s.formats.filter((f) => f.numberFormat === '#,##0').map((f) => parseRange(f.range));
     expect(money.some((r) => r.c1 <= C.cost23 && r.c2 >= C.pc23)).toBe(true);

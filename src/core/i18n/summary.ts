@@ -55,6 +55,12 @@ const ja = {
   verdict_offTrack: '要注意',
   verdict_unknown: '判定不可',
   noIndicators: '重要業績評価指標が見つかりませんでした。',
+  titleTextTargets: '文中の目標（事務事業の記述から読み取った目標と実績）',
+  colProjectItem: '事務事業名 ／ 項目',
+  projectItem: '{name} ／ {item}',
+  colComparator: '条件',
+  comparator_atLeast: '以上',
+  comparator_atMost: '以下',
   noteHeading: '注記',
   noteRate:
     '達成率: 実績 ÷ 目標（増加目標）。減少目標は 目標 ÷ 実績、維持目標は許容範囲内で 100%。いずれも 100% 以上で目標達成。指標ごとの算式は「達成率の算式」列のとおり。',
@@ -97,7 +103,7 @@ const ja = {
 
   // グラフ
   titleCharts: 'グラフ（左の表はグラフのデータ）',
-  chartAchievement: '{field}：達成率（{year}）',
+  chartAchievement: '{field}：達成率 {year}',
   chartKpi: '{field} 指標{no}：目標と実績',
   chartCost: '{field}：施策別事業費（{unit}）',
   kpiShort: '指標{no} {name}',
@@ -216,6 +222,12 @@ const en: SummaryDictionary = {
   verdict_offTrack: 'Off track',
   verdict_unknown: 'Unknown',
   noIndicators: 'No key performance indicators were found.',
+  titleTextTargets: 'Targets written in text (read from the projects’ descriptions)',
+  colProjectItem: 'Project / item',
+  projectItem: '{name} / {item}',
+  colComparator: 'Condition',
+  comparator_atLeast: 'at least',
+  comparator_atMost: 'at most',
   noteHeading: 'Notes',
   noteRate:
     'Achievement: actual ÷ target (increase targets); target ÷ actual for decrease targets; 100% within tolerance for maintain targets. 100% or more means the target was met. Each KPI states its formula in the "Achievement formula" column.',
@@ -256,7 +268,7 @@ const en: SummaryDictionary = {
   noProjects: 'No administrative projects were found.',
 
   titleCharts: 'Charts (the tables on the left hold the charts’ data)',
-  chartAchievement: '{field}: achievement ({year})',
+  chartAchievement: '{field}: achievement {year}',
   chartKpi: '{field} KPI {no}: target vs actual',
   chartCost: '{field}: project cost by measure ({unit})',
   kpiShort: 'KPI{no} {name}',
