@@ -1,0 +1,31 @@
+/** docs/rules.md, generated from the rule catalog (scripts/gen-rules-doc.js writes it; a test compares). */
+import { RULES } from './rules';
+import { FORMULAS, DEFAULT_GRADES, MAINTAIN_TOLERANCE } from './achievement';
+
+export function rulesMarkdown(): string {
+  const lines = [
+    '# 検証ルール / Validation rules',
+    '',
+    '<!-- Generated from src/core/rules.ts by `npm run docs:rules`. Do not edit by hand: a test compares. -->',
+    '',
+    '| id | 重要度 / severity | 内容 | What it checks |',
+    '| --- | --- | --- | --- |',
+    ...RULES.map((r) => `| \`${r.id}\` | ${r.severity} | ${r.title.ja} | ${r.title.en} |`),
+    '',
+    '## 達成率 / Achievement rate',
+    '',
+    ...(['increase', 'decrease', 'maintain'] as const).map((d) => `- **${d}**: ${FORMULAS[d].ja} / ${FORMULAS[d].en}`),
+    '',
+    `Status per year: \`achieved\`, \`notAchieved\`, \`notReported\` (year ≤ as-of, a target but the actual is blank or "-"), \`pending\` (未集計・集計中・調査中), \`future\` (after the as-of year), \`invalid\` (text that is neither a number nor a known mark, or an error value). A maintain KPI tolerates ${MAINTAIN_TOLERANCE * 100}% below target.`,
+    '',
+    `Default grades: ${DEFAULT_GRADES.filter((g) => Number.isFinite(g.min)).map((g) => `${g.grade} ≥ ${g.min * 100}%`).join(', ')}, D below.`,
+    '',
+    'Direction: words in the name or definition (減少, 削減, 抑制, 以下… → decrease; 維持 → maintain), else the trend of the targets across years (falling → decrease, flat → maintain, rising → increase), else increase. The rule used is recorded per KPI (`directionInfo`) and can be overridden.',
+    '',
+    'Evaluation year (as-of): the latest fiscal year with at least one numeric actual in the field, unless overridden (`--as-of`).',
+    '',
+    'Trajectory: from the latest actual, the annual pace needed to reach 最終目標 by its year (the year in the 最終目標 header, else the year after the last target column) against the pace between the first and latest actuals. With a single actual the pace so far is unknown and the verdict is `unknown` unless the final target is already reached.',
+    '',
+  ];
+  return lines.join('\n');
+}
