@@ -817,7 +817,7 @@ function chartsSheet(ctx: Ctx): PlanSheet {
     s.add();
   }
 
-  const widths = [26, ...new Array(dataCols - 1).fill(12), 2];
+  const widths = [26, ...new Array(dataCols - 1).fill(16), 2];
   for (let i = 0; i < CHARTS_PER_ROW * (CHART_W + CHART_GAP); i++) widths.push(10);
   return s.toSheet('charts', t.sheetCharts, widths, { rows: 1, columns: 0 }, '#ED7D31');
 }
