@@ -14,7 +14,14 @@ import { readXlsxSnapshot } from '../xlsx/readXlsx';
 import { VERSION } from '../core/version';
 import { writeSummaryWorkbook } from './writeSummary';
 
-export const SAMPLE = path.resolve(__dirname, '../../../assets/sample/sample-policy-field-9.xlsx');
+/** The package root: where package.json is, from src/cli (tests) or build/src/cli (the built CLI). */
+function packageRoot(): string {
+  let dir = __dirname;
+  while (!fs.existsSync(path.join(dir, 'package.json')) && path.dirname(dir) !== dir) dir = path.dirname(dir);
+  return dir;
+}
+
+export const SAMPLE = path.join(packageRoot(), 'assets/sample/sample-policy-field-9.xlsx');
 
 interface Args {
   command: string;
