@@ -191,7 +191,9 @@ export function sheetXml(inp: SheetXmlInput): string {
   const parts: string[] = [];
   parts.push(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n`);
   parts.push(`<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}">`);
-  if (sheet.tabColor) parts.push(`<sheetPr><tabColor rgb="${argb(sheet.tabColor)}"/></sheetPr>`);
+  // Summaries print landscape, one page wide (A4, as city offices print).
+  const tab = sheet.tabColor ? `<tabColor rgb="${argb(sheet.tabColor)}"/>` : '';
+  parts.push(`<sheetPr>${tab}<pageSetUpPr fitToPage="1"/></sheetPr>`);
   const dim = grid.maxRow < 0 ? 'A1' : rangeA1({ top: 0, left: 0, bottom: grid.maxRow, right: grid.maxCol });
   parts.push(`<dimension ref="${dim}"/>`);
 
@@ -250,6 +252,7 @@ export function sheetXml(inp: SheetXmlInput): string {
     parts.push('</hyperlinks>');
   }
   parts.push('<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>');
+  parts.push('<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>');
   if (inp.drawingRelId) parts.push(`<drawing r:id="${inp.drawingRelId}"/>`);
   if (inp.tableRelIds.length) {
     parts.push(`<tableParts count="${inp.tableRelIds.length}">`);
