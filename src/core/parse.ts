@@ -467,6 +467,11 @@ function readParagraphs(g: Grid, from: number, to: number): string {
   return lines.join('\n');
 }
 
+/** A KPI, measure or project number: a small positive whole number. */
+function isItemNo(v: unknown): v is number {
+  return typeof v === 'number' && Number.isInteger(v) && v > 0 && v < 10000;
+}
+
 // ─── KPIs ────────────────────────────────────────────────────────────────────
 
 interface YearCol {
@@ -550,7 +555,7 @@ function readIndicator(
     let rest = cells;
     const numCell = cells[0];
     const nm = /^(?:指標|KPI)?\s*([0-9]{1,3})[.．、:：)）]?$/.exec(numCell.text.normalize('NFKC'));
-    if (nm || (typeof numCell.value === 'number' && Number.isInteger(numCell.value))) {
+    if (nm || isItemNo(numCell.value)) {
       no = nm ? Number(nm[1]) : (numCell.value as number);
       rest = cells.slice(1);
     }
@@ -685,7 +690,7 @@ function parseList(g: Grid, headerRow: number, end: number): ListEntry[] {
     const at = (col: number | undefined) => (col === undefined ? undefined : row.find((c) => c.col === col));
     const noCell = at(cols.no) ?? row[0];
     const np = parseNumber(noCell.value);
-    if (np.state !== 'number' || !Number.isInteger(np.value) || (np.value as number) <= 0) continue;
+    if (np.state !== 'number' || !isItemNo(np.value)) continue;
     let nameCell = at(cols.name);
     if (!nameCell || parseNumber(nameCell.value).state === 'number') {
       nameCell = row.filter((c) => typeof c.value === 'string' && !FLAG_RE.test(c.text)).sort((a, b) => b.text.length - a.text.length)[0];
@@ -764,7 +769,7 @@ function parseBlock(g: Grid, r0: number, nameLabel: GridCell, end: number, measu
   let no: number | null = null;
   if (first && first.col < nameLabel.col) {
     const np = parseNumber(first.value);
-    if (np.state === 'number' && Number.isInteger(np.value)) no = np.value;
+    if (np.state === 'number' && isItemNo(np.value)) no = np.value;
   }
   const nameCell = g.rightOf(r0, nameLabel.col)!;
   const block: ParsedBlock = {
