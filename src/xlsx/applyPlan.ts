@@ -33,7 +33,7 @@ import {
 } from './ooxml/opc';
 import { buildGrid, sheetXml, tableXml } from './ooxml/sheet';
 import { MINIMAL_STYLES_XML, StyleBook } from './ooxml/styles';
-import { OWNED_NAME, WorkbookXml, type WbSheet } from './ooxml/workbook';
+import { OWNED_NAME, WorkbookXml } from './ooxml/workbook';
 import { findElements, parseAttrs, removeSpans, unescXml } from './ooxml/xml';
 
 export interface RenamedSheet {
@@ -83,6 +83,10 @@ class Package {
     return [...this.byLower.values()];
   }
 
+  realName(path: string): string | undefined {
+    return this.byLower.get(path.toLowerCase());
+  }
+
   has(path: string): boolean {
     return this.byLower.has(path.toLowerCase());
   }
@@ -120,6 +124,8 @@ class Package {
     return max;
   }
 }
+
+const CONTENT_TYPES = '[Content_Types].xml';
 
 const INVALID_SHEET_CHARS = /[\\/?*[\]:\u0000-\u001F]/g; // eslint-disable-line no-control-regex
 
@@ -170,12 +176,46 @@ function parseMarker(value: string): OwnedMarker | undefined {
   return m ? { key: m[1], sheetId: m[2] === undefined ? undefined : Number(m[2]) } : undefined;
 }
 
+/** The Office.js applier marks its sheets with worksheet custom properties (src/excel/names.ts). */
+const ADDIN_OWNER_PROPERTY = 'hyoka.owner';
+const ADDIN_OWNER_VALUE = 'hyoka';
+const ADDIN_KEY_PROPERTY = 'hyoka.key';
+const CUSTOM_PROPERTY_REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/customProperty';
+
+/** A worksheet custom property's value part holds the string (UTF-16LE as Excel writes it; UTF-8 tolerated). */
+function decodePropertyValue(bytes: Uint8Array): string {
+  const clean = (s: string) => s.replace(/\u0000+$/g, '').replace(/^\uFEFF/, '').trim();
+  const utf16 = clean(new TextDecoder('utf-16le').decode(bytes));
+  return /^[\x20-\x7E\u3000-\u9FFF]*$/.test(utf16) ? utf16 : clean(new TextDecoder().decode(bytes));
+}
+
+/** Custom properties (name → value) of a worksheet part, read only when its rels mention one. */
+async function worksheetCustomProperties(pkg: Package, sheetPath: string): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  const relsText = await pkg.text(relsPathOf(sheetPath));
+  if (!relsText || !relsText.includes(CUSTOM_PROPERTY_REL)) return out;
+  const rels = parseRels(relsText).filter((r) => r.type === CUSTOM_PROPERTY_REL && !r.external);
+  const xml = (await pkg.text(sheetPath)) ?? '';
+  const p = /<([\w.-]+:)?worksheet[\s>]/.exec(xml)?.[1] ?? '';
+  for (const el of findElements(xml, `${p}customPr`)) {
+    const a = parseAttrs(el.openTag);
+    const rid = Object.entries(a).find(([k]) => /(^|:)id$/.test(k))?.[1];
+    const rel = rels.find((r) => r.id === rid);
+    const file = rel && pkg.zip.file(pkg.realName(resolveTarget(sheetPath, rel.target)) ?? '');
+    if (a.name && file) out.set(a.name, decodePropertyValue(await file.async('uint8array')));
+  }
+  return out;
+}
+
 /**
- * Which sheet positions Hyōka owns. A key's marker whose sheetId matches wins;
+ * Which sheet positions Hyōka owns. Our mark: a sheet-local hidden name
+ * "_Hyoka.owned" = "<key>@<sheetId>"; a key's marker whose sheetId matches wins,
  * otherwise a single marked sheet is ours (sheetIds renumbered by another app);
- * several marked copies with no match are all left to the user.
+ * several marked copies with no match are all left to the user. A sheet the
+ * Office.js applier marked (custom property hyoka.owner = hyoka) is ours too.
  */
-function ownedSheetIndexes(wb: WorkbookXml, sheets: WbSheet[]): number[] {
+async function ownedSheets(pkg: Package, wb: WorkbookXml, wbPath: string, wbRels: string): Promise<Map<number, string | undefined>> {
+  const sheets = wb.sheets();
   const byKey = new Map<string, { index: number; marker: OwnedMarker }[]>();
   for (const n of wb.definedNames()) {
     if (n.name !== OWNED_NAME || n.localSheetId === undefined || !sheets[n.localSheetId]) continue;
@@ -185,17 +225,34 @@ function ownedSheetIndexes(wb: WorkbookXml, sheets: WbSheet[]): number[] {
     list.push({ index: n.localSheetId, marker });
     byKey.set(marker.key, list);
   }
-  const out: number[] = [];
-  for (const list of byKey.values()) {
+  const out = new Map<number, string | undefined>();
+  for (const [key, list] of byKey) {
     const exact = list.find((c) => c.marker.sheetId === sheets[c.index].sheetId);
-    if (exact) out.push(exact.index);
-    else if (list.length === 1) out.push(list[0].index);
+    if (exact) out.set(exact.index, key);
+    else if (list.length === 1) out.set(list[0].index, key);
   }
-  return out.sort((a, b) => a - b);
+  const rels = parseRels(wbRels);
+  for (let i = 0; i < sheets.length; i++) {
+    if (out.has(i)) continue;
+    const rel = rels.find((r) => r.id === sheets[i].rid && !r.external);
+    if (!rel) continue;
+    const props = await worksheetCustomProperties(pkg, resolveTarget(wbPath, rel.target));
+    if (props.get(ADDIN_OWNER_PROPERTY) === ADDIN_OWNER_VALUE) out.set(i, props.get(ADDIN_KEY_PROPERTY));
+  }
+  return out;
 }
 
-export async function applyPlanToXlsx(input: Uint8Array, plan: SummaryPlan): Promise<ApplyXlsxResult> {
-  validatePlan(plan);
+interface OpenedPackage {
+  pkg: Package;
+  ct: string;
+  wb: WorkbookXml;
+  wbText: string;
+  wbPath: string;
+  wbRelsPath: string;
+  wbRels: string;
+}
+
+async function openPackage(input: Uint8Array): Promise<OpenedPackage> {
   let zip: JSZip;
   try {
     zip = await JSZip.loadAsync(input);
@@ -204,8 +261,7 @@ export async function applyPlanToXlsx(input: Uint8Array, plan: SummaryPlan): Pro
   }
   const pkg = new Package(zip);
   const rootRels = await pkg.text('_rels/.rels');
-  const ctPath = '[Content_Types].xml';
-  let ct = await pkg.text(ctPath);
+  const ct = await pkg.text(CONTENT_TYPES);
   if (!rootRels || !ct) throw new XlsxApplyError('not-xlsx', 'It has no [Content_Types].xml or _rels/.rels.');
   const rootRel = parseRels(rootRels).find((r) => r.type === RT.officeDocument || r.type === RT.strictOfficeDocument);
   if (!rootRel) throw new XlsxApplyError('not-xlsx', 'It has no officeDocument relationship.');
@@ -223,12 +279,39 @@ export async function applyPlanToXlsx(input: Uint8Array, plan: SummaryPlan): Pro
     throw new XlsxApplyError('unsupported-package', (e as Error).message, e);
   }
   const wbRelsPath = relsPathOf(wbPath);
-  let wbRels = (await pkg.text(wbRelsPath)) ?? relsPart([]);
+  const wbRels = (await pkg.text(wbRelsPath)) ?? relsPart([]);
+  return { pkg, ct, wb, wbText, wbPath, wbRelsPath, wbRels };
+}
+
+export interface HyokaSheet {
+  name: string;
+  /** Plan sheet key, when the mark records it. */
+  key?: PlanSheetKey;
+}
+
+/**
+ * The sheets of an .xlsx that Hyōka wrote (its own mark, or the Office.js
+ * applier's), e.g. for the reader to skip them as sources. Reads no cell data.
+ */
+export async function findHyokaSheets(input: Uint8Array): Promise<HyokaSheet[]> {
+  const o = await openPackage(input);
+  const sheets = o.wb.sheets();
+  const owned = await ownedSheets(o.pkg, o.wb, o.wbPath, o.wbRels);
+  return [...owned.entries()]
+    .sort((a, b) => a[0] - b[0])
+    .map(([i, key]) => (key ? { name: sheets[i].name, key: key as PlanSheetKey } : { name: sheets[i].name }));
+}
+
+export async function applyPlanToXlsx(input: Uint8Array, plan: SummaryPlan): Promise<ApplyXlsxResult> {
+  validatePlan(plan);
+  const opened = await openPackage(input);
+  const { pkg, wb, wbText, wbPath, wbRelsPath } = opened;
+  let { ct, wbRels } = opened;
   const xlDir = dirOf(wbPath);
 
   // ---- 1. Remove what a previous run added. ----
   const sheetsBefore = wb.sheets();
-  const owned = ownedSheetIndexes(wb, sheetsBefore);
+  const owned = [...(await ownedSheets(pkg, wb, wbPath, wbRels)).keys()].sort((a, b) => a - b);
   if (owned.length) {
     const rels = parseRels(wbRels);
     const ownedRelIds = new Set(owned.map((i) => sheetsBefore[i].rid));
@@ -412,11 +495,11 @@ export async function applyPlanToXlsx(input: Uint8Array, plan: SummaryPlan): Pro
   for (const [path, text, before] of [
     [wbPath, wb.xml, wbText],
     [wbRelsPath, wbRels, await pkg.text(wbRelsPath)],
-    [ctPath, ct, await pkg.text(ctPath)],
+    [CONTENT_TYPES, ct, await pkg.text(CONTENT_TYPES)],
   ] as const) {
     if (text !== before) pkg.write(path, text);
   }
 
-  const bytes = await zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: 6 } });
+  const bytes = await pkg.zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: 6 } });
   return { bytes, sheetNames, renamed };
 }

@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { applyPlanToXlsx, XlsxApplyError } from '../../src/xlsx/applyPlan';
+import { applyPlanToXlsx, findHyokaSheets, XlsxApplyError } from '../../src/xlsx/applyPlan';
 import type { SummaryPlan } from '../../src/core/plan';
 import { chartImageCommentWorkbook, partText, parts, plainWorkbook } from './fixtures';
 import { samplePlan, TRICKY_TEXTS } from './samplePlan';
@@ -291,5 +291,62 @@ describe('errors', () => {
     expect(err).toBeInstanceOf(XlsxApplyError);
     expect((err as XlsxApplyError).code).toBe('invalid-plan');
     expect((err as Error).message).toContain('評価サマリー');
+  });
+});
+
+describe('ownership marks', () => {
+  it('findHyokaSheets lists the sheets Hyōka wrote, and none in a fresh workbook', async () => {
+    const input = await chartImageCommentWorkbook({ collidingSheet: true });
+    expect(await findHyokaSheets(input)).toEqual([]);
+    const out = await applyPlanToXlsx(input, samplePlan());
+    expect(await findHyokaSheets(out.bytes)).toEqual([
+      { name: '評価サマリー (2)', key: 'evaluation' },
+      { name: '事業サマリー', key: 'projects' },
+      { name: '検証結果', key: 'findings' },
+      { name: 'グラフ', key: 'charts' },
+      { name: '実行ログ', key: 'log' },
+    ]);
+  });
+
+  it('replaces a sheet the Office.js applier marked (worksheet custom property hyoka.owner)', async () => {
+    const JSZip = (await import('jszip')).default;
+    const zip = await JSZip.loadAsync(await plainWorkbook());
+    const utf16 = (s: string) => new Uint8Array(Buffer.from(s, 'utf16le'));
+    zip.file('xl/customProperty1.bin', utf16('hyoka'));
+    zip.file('xl/customProperty2.bin', utf16('evaluation'));
+    zip.file(
+      'xl/worksheets/sheet2.xml',
+      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">' +
+        '<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>old summary</t></is></c></row></sheetData>' +
+        '<customProperties><customPr name="hyoka.owner" r:id="rId1"/><customPr name="hyoka.key" r:id="rId2"/></customProperties></worksheet>',
+    );
+    const cp = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/customProperty';
+    zip.file(
+      'xl/worksheets/_rels/sheet2.xml.rels',
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${cp}" Target="../customProperty1.bin"/><Relationship Id="rId2" Type="${cp}" Target="../customProperty2.bin"/></Relationships>`,
+    );
+    const edit = async (name: string, f: (s: string) => string) => zip.file(name, f(await zip.file(name)!.async('string')));
+    await edit('xl/workbook.xml', (s) => s.replace('</sheets>', '<sheet name="評価サマリー" sheetId="2" r:id="rId90"/></sheets>'));
+    await edit('xl/_rels/workbook.xml.rels', (s) =>
+      s.replace('</Relationships>', '<Relationship Id="rId90" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet2.xml"/></Relationships>'),
+    );
+    await edit('[Content_Types].xml', (s) =>
+      s.replace(
+        '</Types>',
+        '<Override PartName="/xl/worksheets/sheet2.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>' +
+          '<Default Extension="bin" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.customProperty"/></Types>',
+      ),
+    );
+    const marked = await zip.generateAsync({ type: 'uint8array' });
+    expect(await findHyokaSheets(marked)).toEqual([{ name: '評価サマリー', key: 'evaluation' }]);
+
+    const out = await applyPlanToXlsx(marked, samplePlan());
+    expect(out.renamed).toEqual([]);
+    const files = await parts(out.bytes);
+    expect(files.has('xl/customProperty1.bin')).toBe(false);
+    expect(dec.decode(files.get('xl/_rels/workbook.xml.rels')!)).not.toContain('rId90');
+    const wb = await loadExcel(out.bytes);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Sheet1', '評価サマリー', '事業サマリー', '検証結果', 'グラフ', '実行ログ']);
+    expect(wb.getWorksheet('評価サマリー')!.getCell('A1').value).toBe('政策分野');
   });
 });

@@ -83,7 +83,9 @@ export function buildGrid(sheet: PlanSheet, lang: 'ja' | 'en', tableNames: strin
     const at = parseCell(block.address);
     block.values.forEach((row, i) =>
       row.forEach((v, j) => {
+        // A later block's null clears what an earlier one wrote (as writing the block would).
         if (v !== null && v !== undefined) grid.cell(at.row + i, at.col + j).v = v;
+        else if (grid.get(at.row + i, at.col + j)) grid.cell(at.row + i, at.col + j).v = null;
       }),
     );
   }
