@@ -1,0 +1,58 @@
+import { catalogs, kindKey, languageFrom, translator } from "../../src/taskpane/i18n";
+import type { MessageKey } from "../../src/taskpane/i18n";
+import type { SheetKind } from "../../src/core";
+
+const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+
+describe("i18n catalogs", () => {
+  const jaKeys = Object.keys(catalogs.ja).sort();
+  const enKeys = Object.keys(catalogs.en).sort();
+
+  it("have the same keys in Japanese and English", () => {
+    expect(enKeys).toEqual(jaKeys);
+  });
+
+  it.each(jaKeys)("%s is non-empty in both languages with the same placeholders", (key) => {
+    const ja = catalogs.ja[key as MessageKey];
+    const en = catalogs.en[key as MessageKey];
+    expect(ja.trim()).not.toBe("");
+    expect(en.trim()).not.toBe("");
+    expect(placeholders(en)).toEqual(placeholders(ja));
+  });
+
+  it("has a label for every sheet kind", () => {
+    const kinds: SheetKind[] = [
+      "policyField",
+      "projectDetails",
+      "projectList",
+      "hyokaSummary",
+      "empty",
+      "unknown",
+    ];
+    for (const kind of kinds) expect(catalogs.ja[kindKey(kind)]).toBeTruthy();
+  });
+});
+
+describe("languageFrom", () => {
+  it.each([
+    ["ja-JP", "ja"],
+    ["en-US", "en"],
+    ["en-GB", "en"],
+    ["EN-us", "en"],
+    ["fr-FR", "ja"],
+    ["", "ja"],
+    [undefined, "ja"],
+    [null, "ja"],
+  ])("%p → %s", (input, lang) => {
+    expect(languageFrom(input)).toBe(lang);
+  });
+});
+
+describe("translator", () => {
+  it("fills placeholders and leaves unknown ones visible", () => {
+    expect(translator("en")("scan.readingProgress", { done: 2, total: 5 })).toBe(
+      "Reading the workbook… (2/5)"
+    );
+    expect(translator("ja")("scan.done", {})).toContain("{sheets}");
+  });
+});
