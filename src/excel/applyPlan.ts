@@ -380,7 +380,11 @@ export async function applyPlanInExcel(context: Excel.RequestContext, plan: Summ
   activeSheet.load('id');
   const workbookTables = context.workbook.tables;
   workbookTables.load('items/name');
-  await sync();
+  try {
+    await sync();
+  } catch (e) {
+    throw new ApplyPlanError(`The workbook could not be read (${e instanceof Error ? e.message : String(e)}); nothing was changed.`, e, true, syncs);
+  }
 
   const existing = worksheets.items.map((ws) => ({ ws, id: ws.id, name: ws.name }));
   const activeId = activeSheet.id;
@@ -467,8 +471,9 @@ export async function applyPlanInExcel(context: Excel.RequestContext, plan: Summ
         } else items[piece.item - 1].queue(env, piece.rowStart, piece.rowEnd);
       }
       await sync();
-      if (k === 0) newIds = env.sheets.map((ws) => ws.id);
     }
+    // Read once every sheet exists; until the swap the temporary names identify them anyway.
+    newIds = env.sheets.map((ws) => ws.id);
   } catch (e) {
     await recover('build', e, () => undefined);
   }

@@ -909,7 +909,7 @@ class FakeChartCollection {
           }),
         }),
       });
-    const axisNode = formatNode((prop, v) => fx.enqueue(`valueAxis.${prop}`, v, () => (chart().valueAxis[prop] = v)), 'valueAxis', ['numberFormat', 'minimum', 'maximum'], {
+    const axisNode = formatNode((prop, v) => fx.enqueue(prop, v, () => (chart().valueAxis[prop.replace(/^valueAxis\./, '')] = v)), 'valueAxis', ['numberFormat', 'minimum', 'maximum'], {
       title: formatNode((prop, v) => fx.enqueue(`valueAxis.${prop}`, v, () => (chart().valueAxis[prop] = v)), 'title', ['text']),
     });
     return strict({
