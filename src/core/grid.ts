@@ -14,6 +14,11 @@ export interface GridCell {
   key: string;
 }
 
+/** "0%", "0.0%" — a % outside quotes and brackets. */
+function isPercentFormat(f: string | null | undefined): boolean {
+  return typeof f === 'string' && /%/.test(f.replace(/"[^"]*"|\[[^\]]*\]/g, ''));
+}
+
 export class Grid {
   readonly name: string;
   readonly rowCount: number;
@@ -25,11 +30,14 @@ export class Grid {
     const origin = sheet.origin ? parseA1(sheet.origin) : { row: 0, col: 0 };
     const rows: GridCell[][] = [];
     const values = Array.isArray(sheet.values) ? sheet.values : [];
+    const formats = Array.isArray(sheet.numberFormats) ? sheet.numberFormats : [];
     values.forEach((line, i) => {
       if (!Array.isArray(line)) return;
       const r = origin.row + i;
-      line.forEach((value, j) => {
-        if (value === null || value === undefined || value === '') return;
+      line.forEach((raw, j) => {
+        if (raw === null || raw === undefined || raw === '') return;
+        // A number shown as a percentage (0.85 as "85%") reads as staff see it: 85.
+        const value = typeof raw === 'number' && isPercentFormat(formats[i]?.[j]) ? Number((raw * 100).toPrecision(12)) : raw;
         const text = cellText(value);
         if (text === '') return;
         const cell: GridCell = { row: r, col: origin.col + j, value, text, key: labelKey(text) };

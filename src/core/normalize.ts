@@ -121,14 +121,15 @@ export function parseFiscalYear(v: CellValue | undefined): ParsedYear | null {
   const s = v.normalize('NFKC').replace(/[\s\u3000]+/g, '');
   if (s.length > 24) return null;
   const basis = /予算/.test(s) ? 'budget' : /見込/.test(s) ? 'estimate' : /決算|実績/.test(s) ? 'settlement' : null;
-  let m = /^(令和|平成|昭和|[RrHhSs])\.?(元|[0-9]{1,2})(?:年度?)?(?:[(（].*[)）]|予算|見込み?|決算|実績|目標)?$/.exec(s);
+  // After the year, a short tail without digits may follow: (予算), 当初予算, 見込, 実績, 目標…
+  let m = /^(令和|平成|昭和|[RrHhSs])\.?(元|[0-9]{1,2})(?:年度?)?(?:[(（][^0-9]*[)）]|[^0-9()（）]{0,12})$/.exec(s);
   if (m) {
     const era = m[1].length === 1 ? m[1].toUpperCase() : m[1];
     const n = m[2] === '元' ? 1 : Number(m[2]);
     if (n < 1 || n > 64) return null;
     return { fiscalYear: ERA_START[era] + n, basis };
   }
-  m = /^(?:FY)?((?:19|20|21)[0-9]{2})(?:年度?)?(?:[(（].*[)）]|予算|見込み?|決算|実績|目標)?$/i.exec(s);
+  m = /^(?:FY)?((?:19|20|21)[0-9]{2})(?:年度?)?(?:[(（][^0-9]*[)）]|[^0-9()（）]{0,12})$/i.exec(s);
   if (m) {
     // "2022" alone is a year only in a header context; callers pass header cells only.
     return { fiscalYear: Number(m[1]), basis };

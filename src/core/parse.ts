@@ -559,11 +559,14 @@ function readIndicator(
       no = nm ? Number(nm[1]) : (numCell.value as number);
       rest = cells.slice(1);
     }
+    // "1 NPO・ボランティアと市の協働事業数" — number and name in one cell.
+    const joined = rest === cells ? /^(?:指標)?([0-9]{1,3})[\s.．、:：)）]+(\S.*)$/.exec(numCell.text.normalize('NFKC')) : null;
+    if (joined) no = Number(joined[1]);
     const texts = rest.filter((c) => c.text !== '');
     const byHeader = (col: number | undefined) => (col === undefined ? undefined : texts.find((c) => c.col === col));
-    const nameCell = byHeader(headerCols.name) ?? texts[0];
+    const nameCell = joined ? numCell : byHeader(headerCols.name) ?? texts[0];
     if (nameCell) {
-      name = plainText(nameCell.value);
+      name = joined && nameCell === numCell ? plainText(joined[2]) : plainText(nameCell.value);
       source = g.ref(headRow, nameCell.col);
       const after = texts.filter((c) => c !== nameCell && c.col > nameCell.col);
       const unitCell = byHeader(headerCols.unit) ?? (after.length >= 2 || (after[0] && after[0].text.length <= 8) ? after[0] : undefined);
