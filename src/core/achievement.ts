@@ -86,8 +86,9 @@ export function defaultAsOf(field: PolicyField): number | null {
 }
 
 export function statusOf(y: IndicatorYear, asOf: number | null, direction: Direction): { status: YearStatus | null; rate: number | null } {
-  if (asOf === null || y.fiscalYear > asOf) return { status: 'future', rate: null };
+  // A 集計中 mark says more than "future": the year is over and its actual is being tallied.
   if (y.actualState === 'pending') return { status: 'pending', rate: null };
+  if (asOf === null || y.fiscalYear > asOf) return { status: 'future', rate: null };
   if (y.actualState === 'invalid' || y.actualState === 'error' || y.targetState === 'invalid' || y.targetState === 'error') return { status: 'invalid', rate: null };
   if (y.actualState === 'missing') return { status: y.target === null ? null : 'notReported', rate: null };
   if (y.target === null || y.actual === null) return { status: null, rate: null };

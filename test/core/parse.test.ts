@@ -1,0 +1,79 @@
+/** Layouts the generator does not write: two fields on one sheet, blocks on their own sheet, joined cells, % formats. */
+import { analyzeWorkbook } from '../../src/core/analyze';
+import type { CellValue, WorkbookSnapshot } from '../../src/core/snapshot';
+
+const fieldSheet = (id: string, name: string): CellValue[][] => [
+  [`政策分野${id}　${name}`],
+  ['重要業績評価指標の達成状況'],
+  [null, '指標名', null, '単位'],
+  [`1 ${name}の満足度`, null, null, '%'],
+  [null, '年度', 'R4', 'R5', '最終目標（R8）', '検証'],
+  [null, '目標', 0.8, 0.82, 0.9, '満足度は上昇した。'],
+  [null, '実績', 0.81, '集計中'],
+  ['5 事務事業一覧'],
+  ['番号', '事務事業名', '次年度方針', '担当部・課'],
+  [`施策1 ${name}の推進`],
+  [1, `${name}推進事業`, '継続', '市民部 市民課'],
+  [2, `${name}広報事業`, '拡充', '市民部 広報課'],
+];
+
+function snap(): WorkbookSnapshot {
+  const a = fieldSheet('10', '文化');
+  const b = fieldSheet('11', 'スポーツ');
+  const fmt = (rows: CellValue[][]) => rows.map((r, i) => r.map((_, j) => (i === 5 || i === 6) && j >= 2 && j <= 4 ? '0%' : null));
+  const details: CellValue[][] = [
+    ['施策1 スポーツの推進'],
+    [1, '事業名', 'スポーツ推進事業', '法定/自主', '自主'],
+    [null, '担当部・課', '市民部 市民課', '次年度方針', '継続'],
+    [null, '概要', '推進する。', '財務内容　単位（千円）', 'R5当初予算', 'R6見込'],
+    [null, null, null, '事業費', '1,200', '1,300'],
+    [null, null, null, '所要一般財源', '1,500', '900'],
+    ['概算人件費', null, null, 300, 300],
+  ];
+  return {
+    sheets: [
+      { name: '政策分野10・11', origin: 'B2', values: [...a, [], ...b], numberFormats: [...fmt(a), [], ...fmt(b)] },
+      { name: '政策分野11_事業', origin: 'A1', values: details },
+    ],
+  };
+}
+
+const model = analyzeWorkbook(snap());
+
+it('reads two fields from one sheet and the details sheet as project blocks', () => {
+  expect(model.sheets.map((s) => [s.kind, s.policyFields ?? null])).toEqual([
+    ['policyField', ['10', '11']],
+    ['projectDetails', null],
+  ]);
+  expect(model.policyFields.map((f) => [f.id, f.name, f.sheet])).toEqual([
+    ['10', '文化', '政策分野10・11'],
+    ['11', 'スポーツ', '政策分野10・11'],
+  ]);
+});
+
+it('splits a KPI number and name typed in one cell, reads % formats as shown, and the final-target year', () => {
+  const k = model.policyFields[1].indicators[0];
+  expect(k).toMatchObject({ no: 1, name: 'スポーツの満足度', unit: '%', finalTarget: 90, finalTargetYear: 2026, verification: '満足度は上昇した。' });
+  expect(k.years.map((y) => [y.fiscalYear, y.target, y.actual, y.status])).toEqual([
+    [2022, 80, 81, 'achieved'],
+    [2023, 82, null, 'pending'],
+  ]);
+  expect(k.source).toEqual({ sheet: '政策分野10・11', address: 'B18' });
+});
+
+it('joins the details sheet to field 11 by its name, reads 当初予算 / 見込 years, and flags what is wrong', () => {
+  const f11 = model.policyFields[1];
+  const [p1, p2] = f11.measures[0].projects;
+  expect(p1).toMatchObject({ name: 'スポーツ推進事業', listName: 'スポーツ推進事業', hasDetail: true, inList: true, legalBasis: '自主' });
+  expect(p1.finance.map((y) => [y.fiscalYear, y.basis, y.projectCost, y.generalFund, y.personnelCost])).toEqual([
+    [2023, 'budget', 1200, 1500, 300],
+    [2024, 'estimate', 1300, 900, 300],
+  ]);
+  expect(p1.source).toEqual({ sheet: '政策分野11_事業', address: 'C2' });
+  expect(p2).toMatchObject({ hasDetail: false, inList: true });
+  const rules = model.findings.map((f) => `${f.rule} ${f.policyField} ${f.project ?? ''} ${f.sheet}!${f.address}`);
+  expect(rules).toContain('finance-general-fund-exceeds-cost 11 1-1 政策分野11_事業!E5');
+  expect(rules).toContain('project-missing-detail 11 1-2 政策分野10・11!C26');
+  expect(rules).toContain('project-missing-detail 10 1-1 政策分野10・11!C12');
+  expect(rules).toContain('kpi-pending-actual 10  政策分野10・11!E8');
+});
