@@ -415,8 +415,11 @@ export async function applyPlanInExcel(context: Excel.RequestContext, plan: Summ
   let newIds: string[] | null = null;
   let owned: typeof existing = [];
 
-  /** Two more syncs after a failure: undo (or, past the point of no return, finish) and report. */
-  const recover = async (stage: 'build' | 'swap', cause: unknown, finish: () => void): Promise<'forward'> => {
+  /**
+   * Two more syncs after a failure: undo and throw — or, when the swap already deleted an old
+   * sheet (no way back), finish the swap and return normally.
+   */
+  const recover = async (stage: 'build' | 'swap', cause: unknown, finish: () => void): Promise<void> => {
     let rolledBack = false;
     try {
       const now = context.workbook.worksheets;
@@ -427,7 +430,7 @@ export async function applyPlanInExcel(context: Excel.RequestContext, plan: Summ
         for (const o of owned) present.get(o.id)?.delete();
         finish();
         await sync();
-        return 'forward';
+        return;
       }
       const tmpKeys = new Set(tmpNames.map(nameKey));
       const fresh = new Set(newIds ?? []);
