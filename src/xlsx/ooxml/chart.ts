@@ -86,6 +86,14 @@ function seriesXml(
   return x + '</c:ser>';
 }
 
+/** Percent axis on request; otherwise the number format of the first value cell (e.g. #,##0). */
+function valueAxisNumFmt(ctx: ChartContext, chart: PlanChart): string {
+  if (chart.valueAxis?.percent) return '<c:numFmt formatCode="0%" sourceLinked="0"/>';
+  const first = chart.series[0] && rangeCells(ctx.grid.range(chart.series[0].values))[0];
+  const code = first && ctx.grid.get(first.row, first.col)?.f.numberFormat;
+  return `<c:numFmt formatCode="${escAttr(code || 'General')}" sourceLinked="${code ? 1 : 0}"/>`;
+}
+
 export function chartXml(ctx: ChartContext, chart: PlanChart): string {
   const horizontal = chart.kind === 'bar';
   const indexed = chart.series.map((s, i) => ({ s, i }));
@@ -121,7 +129,8 @@ export function chartXml(ctx: ChartContext, chart: PlanChart): string {
   plot +=
     `<c:valAx><c:axId val="${VAL_AX}"/>${scaling}<c:delete val="0"/><c:axPos val="${horizontal ? 'b' : 'l'}"/><c:majorGridlines/>` +
     (va.title ? title(va.title, false, 1000) : '') +
-    `<c:numFmt formatCode="${va.percent ? '0%' : 'General'}" sourceLinked="0"/>${ticks}` +
+    valueAxisNumFmt(ctx, chart) +
+    ticks +
     `<c:crossAx val="${CAT_AX}"/><c:crosses val="${horizontal ? 'max' : 'autoZero'}"/><c:crossBetween val="between"/></c:valAx>`;
   plot += '</c:plotArea>';
 

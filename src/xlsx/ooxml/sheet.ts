@@ -193,7 +193,7 @@ export function sheetXml(inp: SheetXmlInput): string {
   const parts: string[] = [];
   parts.push(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n`);
   parts.push(`<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}">`);
-  // Summaries print landscape, one page wide (A4, as city offices print).
+  // Summaries print landscape on A4 (as city offices print), scaled to a few pages wide at most.
   const tab = sheet.tabColor ? `<tabColor rgb="${argb(sheet.tabColor)}"/>` : '';
   parts.push(`<sheetPr>${tab}<pageSetUpPr fitToPage="1"/></sheetPr>`);
   const dim = grid.maxRow < 0 ? 'A1' : rangeA1({ top: 0, left: 0, bottom: grid.maxRow, right: grid.maxCol });
@@ -254,7 +254,11 @@ export function sheetXml(inp: SheetXmlInput): string {
     parts.push('</hyperlinks>');
   }
   parts.push('<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>');
-  parts.push('<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>');
+  // About 170 characters of column width fit a landscape A4 page at a still readable scale.
+  const totalWidth = sheet.columnWidths.reduce((a, w) => a + (Number.isFinite(w) && w > 0 ? w : 8.43), 0);
+  // A sheet with charts prints one page wide so no chart is cut between pages.
+  const pagesWide = sheet.charts.length ? 1 : Math.max(1, Math.ceil(totalWidth / 170));
+  parts.push(`<pageSetup paperSize="9" orientation="landscape" fitToWidth="${pagesWide}" fitToHeight="0"/>`);
   if (inp.drawingRelId) parts.push(`<drawing r:id="${inp.drawingRelId}"/>`);
   if (inp.tableRelIds.length) {
     parts.push(`<tableParts count="${inp.tableRelIds.length}">`);
