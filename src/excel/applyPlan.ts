@@ -380,11 +380,10 @@ export async function applyPlanInExcel(context: Excel.RequestContext, plan: Summ
   activeSheet.load('id');
   const workbookTables = context.workbook.tables;
   workbookTables.load('items/name');
-  try {
-    await sync();
-  } catch (e) {
+  syncs++;
+  await context.sync().catch((e: unknown) => {
     throw new ApplyPlanError(`The workbook could not be read (${e instanceof Error ? e.message : String(e)}); nothing was changed.`, e, true, syncs);
-  }
+  });
 
   const existing = worksheets.items.map((ws) => ({ ws, id: ws.id, name: ws.name }));
   const activeId = activeSheet.id;
