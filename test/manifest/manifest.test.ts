@@ -219,7 +219,7 @@ describe("production manifest", () => {
   it("points every URL at the hosting URL", () => {
     const url = "https://intra.city.example.lg.jp/hyoka/";
     const xml = webpackConfig.rewriteManifest(MANIFEST, url);
-    expect(xml).not.toContain("localhost");
+    expect(xml).not.toContain(DEV_URL);
     const rewritten = manifestUrls(parse(xml));
     expect(rewritten.length).toBe(manifestUrls(doc).length);
     expect(rewritten.every((u) => u.url.startsWith(url))).toBe(true);
@@ -245,10 +245,15 @@ describe("icons", () => {
     images.find((e) => e.getAttribute("id") === id)!.getAttribute("DefaultValue")!;
   const fileOf = (url: string) => path.join(ROOT, url.slice(DEV_URL.length));
 
-  it.each(
+  const sized = new Map(
     images
       .filter((e) => e.hasAttribute("size") && e.hasAttribute("resid"))
-      .map((e) => [e.getAttribute("resid")!, Number(e.getAttribute("size"))] as const)
+      .map((e) => [`${e.getAttribute("resid")}@${e.getAttribute("size")}`, e] as const)
+  );
+  it.each(
+    [...sized.values()].map(
+      (e) => [e.getAttribute("resid")!, Number(e.getAttribute("size"))] as const
+    )
   )("%s is a %i px PNG", (resid, size) => {
     expect(pngSize(fileOf(urlOf(resid)))).toEqual({ width: size, height: size });
   });
