@@ -11,6 +11,7 @@ import { HyokaError, sniffFile } from '../core/errors';
 import type { EvaluationModel } from '../core/model';
 import { parseFiscalYear } from '../core/normalize';
 import { readXlsxSnapshot } from '../xlsx/readXlsx';
+import { findHyokaSheets } from '../xlsx/applyPlan';
 import { VERSION } from '../core/version';
 import { writeSummaryWorkbook } from './writeSummary';
 
@@ -128,7 +129,9 @@ export async function loadModel(file: string, options: AnalyzeOptions): Promise<
   const bytes = readInputFile(file);
   let snapshot;
   try {
-    snapshot = await readXlsxSnapshot(bytes, { source: path.basename(file) });
+    // Summary sheets Hyōka wrote on an earlier run are recognised by their mark and not read as sources.
+    const owned = new Set((await findHyokaSheets(bytes)).map((s) => s.name));
+    snapshot = await readXlsxSnapshot(bytes, { source: path.basename(file), ownedSheets: owned });
   } catch (e) {
     throw new HyokaError('file-corrupt', file, e);
   }

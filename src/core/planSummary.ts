@@ -911,7 +911,8 @@ function logSheet(ctx: Ctx): PlanSheet {
 
   section(t.secSheets);
   s.header([t.colSheetName, t.colKind, t.colReason, t.colSheetFields]);
-  for (const sh of model.sheets) {
+  // Hyōka's own summary sheets from an earlier run are not sources: leaving them out keeps re-runs identical.
+  for (const sh of model.sheets.filter((x) => x.kind !== 'hyokaSummary')) {
     const r = s.add([sh.name, t[`kind_${sh.kind as SheetKind}` as SummaryKey] ?? sh.kind, sh.reason, (sh.policyFields ?? []).join(', ') || null]);
     s.format(a1(r, 2), undefined, { wrap: true });
   }

@@ -106,3 +106,19 @@ describe('bad input: one line in the user language, a non-zero exit, no stack tr
     expect((await run(['frobnicate'])).code).toBe(2);
   });
 });
+
+it('summarizing its own output again gives the same summary sheets (Hyōka sheets are not read as sources)', async () => {
+  const dir = tmp();
+  const once = path.join(dir, 'once.xlsx');
+  const twice = path.join(dir, 'twice.xlsx');
+  expect((await run(['summarize', SEED, '--out', once, '--json', path.join(dir, 'm1.json')])).code).toBe(0);
+  expect((await run(['summarize', once, '--out', twice, '--json', path.join(dir, 'm2.json')])).code).toBe(0);
+  const m1 = JSON.parse(fs.readFileSync(path.join(dir, 'm1.json'), 'utf8'));
+  const m2 = JSON.parse(fs.readFileSync(path.join(dir, 'm2.json'), 'utf8'));
+  expect(m2.sheets.filter((s: { kind: string }) => s.kind === 'hyokaSummary').length).toBe(5);
+  expect(m2.policyFields).toEqual(m1.policyFields);
+  expect(m2.findings).toEqual(m1.findings);
+  const JSZip = (await import('jszip')).default;
+  const names = async (f: string) => Object.keys((await JSZip.loadAsync(fs.readFileSync(f))).files).sort();
+  expect(await names(twice)).toEqual(await names(once));
+});
