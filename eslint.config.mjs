@@ -24,7 +24,15 @@ const IMPURE_MODULES = [
   "react-dom",
   "@fluentui/*",
 ];
-const IMPURE_GLOBALS = ["window", "document", "navigator", "localStorage", "Office", "Excel", "OfficeExtension"];
+const IMPURE_GLOBALS = [
+  "window",
+  "document",
+  "navigator",
+  "localStorage",
+  "Office",
+  "Excel",
+  "OfficeExtension",
+];
 
 export default [
   { ignores: ["dist/**", "build/**", "node_modules/**", "coverage/**"] },
@@ -42,14 +50,22 @@ export default [
       ecmaVersion: 2022,
       sourceType: "module",
       parserOptions: { ecmaFeatures: { jsx: true } },
-      globals: { ...globals.browser, Office: "readonly", Excel: "readonly", OfficeExtension: "readonly" },
+      globals: {
+        ...globals.browser,
+        Office: "readonly",
+        Excel: "readonly",
+        OfficeExtension: "readonly",
+      },
     },
     rules: {
       // TypeScript resolves names itself (types, globals from @types/office-js).
       "no-undef": "off",
       "no-unused-vars": "off",
       "no-redeclare": "off",
-      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+      "@typescript-eslint/no-unused-vars": [
+        "error",
+        { argsIgnorePattern: "^_", varsIgnorePattern: "^_" },
+      ],
       "office-addins/call-sync-after-load": "error",
       "office-addins/call-sync-before-read": "error",
       "office-addins/load-object-before-read": "error",

@@ -35,7 +35,11 @@ const LAZY_ONLY = /[\\/]node_modules[\\/](exceljs|jszip)[\\/]/;
 /** One entry and one HtmlWebpackPlugin per page. */
 const PAGES = [
   { name: "taskpane", entry: "./src/taskpane/index.tsx", template: "./src/taskpane/taskpane.html" },
-  { name: "commands", entry: "./src/commands/commands.ts", template: "./src/commands/commands.html" },
+  {
+    name: "commands",
+    entry: "./src/commands/commands.ts",
+    template: "./src/commands/commands.html",
+  },
   // The dialog the ribbon command opens to report its outcome.
   { name: "notice", entry: "./src/commands/notice.ts", template: "./src/commands/notice.html" },
 ];
@@ -94,7 +98,8 @@ class InitialChunkGuard {
             const files = [];
             for (const chunk of entrypoint.chunks) {
               for (const module of compilation.chunkGraph.getChunkModulesIterable(chunk)) {
-                const resource = module.resource || (module.rootModule && module.rootModule.resource);
+                const resource =
+                  module.resource || (module.rootModule && module.rootModule.resource);
                 if (resource && LAZY_ONLY.test(resource)) {
                   compilation.errors.push(
                     new WebpackError(

@@ -41,7 +41,10 @@ function distToSegment(px, py, [ax, ay], [bx, by]) {
 
 /** Colour at a point of the unit square, or null where the icon is transparent. */
 function sample(x, y) {
-  const d = Math.min(distToSegment(x, y, CHECK[0], CHECK[1]), distToSegment(x, y, CHECK[1], CHECK[2]));
+  const d = Math.min(
+    distToSegment(x, y, CHECK[0], CHECK[1]),
+    distToSegment(x, y, CHECK[1], CHECK[2])
+  );
   if (d <= CHECK_HALF_WIDTH) return CHECK_COLOR;
   if (d <= HALO_HALF_WIDTH) return HALO_COLOR;
   for (const b of BARS) {

@@ -34,13 +34,17 @@ if (!fs.existsSync(schema) && process.env.HYOKA_XSD_DIR) {
 }
 if (!fs.existsSync(schema)) {
   console.log(`SKIP: manifest schemas not found at ${schema}.`);
-  console.log("      (CI has ../shared/xsd beside the clone; set HYOKA_XSD_DIR to use another copy.)");
+  console.log(
+    "      (CI has ../shared/xsd beside the clone; set HYOKA_XSD_DIR to use another copy.)"
+  );
   process.exit(0);
 }
 
 const probe = spawnSync("xmllint", ["--version"], { encoding: "utf8" });
 if (probe.error) {
-  console.error("FAIL: xmllint is not installed. Install it with: apt-get install -y libxml2-utils");
+  console.error(
+    "FAIL: xmllint is not installed. Install it with: apt-get install -y libxml2-utils"
+  );
   process.exit(1);
 }
 
