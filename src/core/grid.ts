@@ -10,9 +10,11 @@ export interface GridCell {
   value: CellValue;
   /** Trimmed display text. */
   text: string;
-  /** labelKey(text): for comparing with label variants. */
+  /** labelKey(text) for comparing with label variants; '' for texts too long to be a label. */
   key: string;
 }
+
+const MAX_LABEL_LENGTH = 64;
 
 /** "0%", "0.0%" — a % outside quotes and brackets. */
 function isPercentFormat(f: string | null | undefined): boolean {
@@ -40,7 +42,8 @@ export class Grid {
         const value = typeof raw === 'number' && isPercentFormat(formats[i]?.[j]) ? Number((raw * 100).toPrecision(12)) : raw;
         const text = cellText(value);
         if (text === '') return;
-        const cell: GridCell = { row: r, col: origin.col + j, value, text, key: labelKey(text) };
+        // Labels are short: a long text (a paragraph, markup) is never compared with one.
+        const cell: GridCell = { row: r, col: origin.col + j, value, text, key: text.length > MAX_LABEL_LENGTH ? '' : labelKey(text) };
         (rows[r] ??= []).push(cell);
         this.byPos.set(r * 16384 + cell.col, cell);
       });

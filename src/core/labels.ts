@@ -74,13 +74,30 @@ export function stripNumbering(key: string): string {
   return key.replace(/^(?:[0-9]{1,2}[.、)．]?|[(（][0-9]{1,2}[)）]|[①-⑳]|[IVX]+[.．])(?=\D)/, '');
 }
 
-/** Does a cell's text carry label `id`? `key` is labelKey(text). */
-export function isLabel(key: string, id: LabelId): boolean {
-  if (!key) return false;
+function matches(key: string, id: LabelId): boolean {
   const c = compiled.get(id)!;
   if (c.exact.has(key)) return true;
   for (const p of c.prefixes) if (key.startsWith(p)) return true;
   return false;
+}
+
+const ALL_IDS = Object.keys(LABELS) as LabelId[];
+/** Label ids per distinct key, computed once: a workbook repeats the same few labels thousands of times. */
+const idsByKey = new Map<string, ReadonlySet<LabelId>>();
+
+function idsOf(key: string): ReadonlySet<LabelId> {
+  let ids = idsByKey.get(key);
+  if (!ids) {
+    ids = new Set(ALL_IDS.filter((id) => matches(key, id)));
+    if (idsByKey.size > 100_000) idsByKey.clear();
+    idsByKey.set(key, ids);
+  }
+  return ids;
+}
+
+/** Does a cell's text carry label `id`? `key` is labelKey(text). */
+export function isLabel(key: string, id: LabelId): boolean {
+  return key !== '' && idsOf(key).has(id);
 }
 
 /** Like isLabel, also after stripping a leading section number. */

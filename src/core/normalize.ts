@@ -22,7 +22,19 @@ export function cellText(v: CellValue | undefined): string {
  * A label's comparable form: NFKC, every kind of white space and line break removed,
  * and look-alike punctuation folded ("法定／自主" → "法定/自主", "指 標 名" → "指標名").
  */
+const labelKeys = new Map<string, string>();
+
 export function labelKey(s: string): string {
+  let k = labelKeys.get(s);
+  if (k === undefined) {
+    k = computeLabelKey(s);
+    if (labelKeys.size > 100_000) labelKeys.clear();
+    labelKeys.set(s, k);
+  }
+  return k;
+}
+
+function computeLabelKey(s: string): string {
   return s
     .normalize('NFKC')
     .replace(/[\s\u200b\u3000]+/g, '')

@@ -49,6 +49,7 @@ const POLICY_RE = /(?:^|[/／\s])(政策\s*[0-9]+(?!分野).*)$/;
 const MEASURE_RE = /^施策\s*([0-9]{1,3})(?:\s*[:：.．\s]\s*|\s*)(.*)$/;
 
 function headingOf(c: GridCell): Heading | null {
+  if (c.text.length > 80 || !c.text.includes('政策分野')) return null;
   const m = HEADING_RE.exec(c.text.normalize('NFKC').replace(/\s+/g, ' ').trim());
   if (!m) return null;
   return { row: c.row, col: c.col, id: m[1], name: m[2].trim() };
@@ -202,7 +203,7 @@ function sections(g: Grid, from: number, to: number): Section[] {
 function measureHeading(g: Grid, r: number): { no: number; name: string; cell: GridCell } | null {
   const row = g.row(r);
   const first = row[0];
-  if (!first || typeof first.value !== 'string') return null;
+  if (!first || typeof first.value !== 'string' || !first.text.includes('施策')) return null;
   const m = MEASURE_RE.exec(first.text.normalize('NFKC').replace(/\s+/g, ' ').trim());
   if (!m) return null;
   let name = m[2].trim();

@@ -184,6 +184,8 @@ const CUSTOM_PROPERTY_REL = 'http://schemas.openxmlformats.org/officeDocument/20
 
 /** A worksheet custom property's value part holds the string (UTF-16LE as Excel writes it; UTF-8 tolerated). */
 function decodePropertyValue(bytes: Uint8Array): string {
+  // NUL padding is what Excel leaves after the UTF-16 string; stripping it is the point.
+  // eslint-disable-next-line no-control-regex
   const clean = (s: string) => s.replace(/\u0000+$/g, '').replace(/^\uFEFF/, '').trim();
   const utf16 = clean(new TextDecoder('utf-16le').decode(bytes));
   return /^[\x20-\x7E\u3000-\u9FFF]*$/.test(utf16) ? utf16 : clean(new TextDecoder().decode(bytes));

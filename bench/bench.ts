@@ -1,0 +1,171 @@
+/**
+ * `npm run bench`: a whole city's evaluation workbook at N = 1, 10, 45, 200 policy fields.
+ * Prints a table and writes docs/performance.md (machine and date). Not a timed test:
+ * CI runs `npm run bench -- --sizes 1` once to prove it works.
+ *
+ * Measured per N: core (parse + validate + plan; median of several runs), .xlsx read
+ * (exceljs → snapshot), .xlsx write (graft the summary), CLI end-to-end (a child process),
+ * peak RSS, and through the Office.js adapters against a counting fake: context.sync()
+ * calls and the largest request, read and write, next to a naive baseline.
+ */
+import { execFileSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { analyzeWorkbook } from '../src/core/analyze';
+import { planSummary } from '../src/core/planSummary';
+import { readXlsxSnapshot } from '../src/xlsx/readXlsx';
+import { applyPlanToXlsx } from '../src/xlsx/applyPlan';
+import { makeField, makeWorkbook, Variant } from './generate';
+import { officeRoundTrips, OfficeRoundTrips } from './officeRoundTrips';
+
+interface Row {
+  n: number;
+  kpis: number;
+  projects: number;
+  cells: number;
+  fileKb: number;
+  coreMs: number;
+  readMs: number;
+  writeMs: number;
+  cliMs: number;
+  peakRssMb: number;
+  office: OfficeRoundTrips | null;
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+function time<T>(f: () => T): [T, number] {
+  const t = process.hrtime.bigint();
+  const v = f();
+  return [v, Number(process.hrtime.bigint() - t) / 1e6];
+}
+
+async function timeAsync<T>(f: () => Promise<T>): Promise<[T, number]> {
+  const t = process.hrtime.bigint();
+  const v = await f();
+  return [v, Number(process.hrtime.bigint() - t) / 1e6];
+}
+
+const VARIANTS: Variant[] = [
+  { era: 'reiwa', numbers: 'number', labels: 'seed', rowShift: 0, colShift: 0 },
+  { era: 'short', numbers: 'text', labels: 'variant', rowShift: 2, colShift: 1 },
+  { era: 'western', numbers: 'fullWidth', labels: 'seed', rowShift: 0, colShift: 0 },
+];
+
+async function measure(n: number, runs: number): Promise<Row> {
+  const fields = Array.from({ length: n }, (_, i) => makeField(i + 1, 2026));
+  // Label/era/number variants mixed in: each field's sheet uses one of three.
+  const wbBytes = await makeCity(fields);
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'hyoka-bench-'));
+  const file = path.join(tmp, `city-${n}.xlsx`);
+  fs.writeFileSync(file, wbBytes);
+
+  const [snapshot, readMs] = await timeAsync(() => readXlsxSnapshot(wbBytes));
+  const cells = snapshot.sheets.reduce((s, sh) => s + sh.values.reduce((t, r) => t + r.length, 0), 0);
+  const coreTimes: number[] = [];
+  let model = analyzeWorkbook(snapshot);
+  let plan = planSummary(model, { lang: 'ja', now: new Date(0), generatorVersion: 'bench' });
+  for (let i = 0; i < runs; i++) {
+    const [, ms] = time(() => {
+      model = analyzeWorkbook(snapshot);
+      plan = planSummary(model, { lang: 'ja', now: new Date(0), generatorVersion: 'bench' });
+    });
+    coreTimes.push(ms);
+  }
+  const [, writeMs] = await timeAsync(() => applyPlanToXlsx(wbBytes, plan));
+  const cli = path.join(__dirname, '../../bin/hyoka.js');
+  const [, cliMs] = time(() => execFileSync(process.execPath, [cli, 'summarize', file, '--out', path.join(tmp, 'out.xlsx'), '--json', path.join(tmp, 'm.json')], { stdio: 'pipe' }));
+  const office = await officeRoundTrips(snapshot, plan);
+  fs.rmSync(tmp, { recursive: true, force: true });
+  return {
+    n,
+    kpis: model.policyFields.reduce((s, f) => s + f.indicators.length, 0),
+    projects: model.policyFields.reduce((s, f) => s + f.measures.reduce((t, m) => t + m.projects.length, 0), 0),
+    cells,
+    fileKb: Math.round(wbBytes.length / 1024),
+    coreMs: median(coreTimes),
+    readMs,
+    writeMs,
+    cliMs,
+    peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
+    office,
+  };
+}
+
+async function makeCity(fields: ReturnType<typeof makeField>[]): Promise<Buffer> {
+  const ExcelJS = (await import('exceljs')).default;
+  const { fieldRows, writeRows } = await import('./generate');
+  const wb = new ExcelJS.Workbook();
+  fields.forEach((f, i) => {
+    const v = VARIANTS[i % VARIANTS.length];
+    writeRows(wb.addWorksheet(`政策分野${f.id}`), fieldRows(f, v), v);
+  });
+  wb.addWorksheet('メモ').getCell('A1').value = '打合せメモ';
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+function fmtMs(ms: number): string {
+  return ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(ms < 10 ? 1 : 0)} ms`;
+}
+
+function table(rows: Row[]): string {
+  const head =
+    '| N fields | KPIs | projects | cells | file | core (median) | .xlsx read | .xlsx write | CLI end-to-end | peak RSS | Office read syncs (naive) | Office write syncs (naive) | largest write request |';
+  const sep = '|' + ' --- |'.repeat(13);
+  const body = rows.map((r) => {
+    const o = r.office;
+    const rd = o ? `${o.read.syncs} (${o.read.naiveSyncs}, ×${(o.read.naiveSyncs / o.read.syncs).toFixed(0)})` : '—';
+    const wr = o ? `${o.write.syncs} (${o.write.naiveSyncs}, ×${(o.write.naiveSyncs / o.write.syncs).toFixed(0)})` : '—';
+    const big = o ? `${(o.write.maxRequestBytes / 1e6).toFixed(2)} MB` : '—';
+    return `| ${r.n} | ${r.kpis} | ${r.projects} | ${r.cells.toLocaleString('en-US')} | ${r.fileKb} KB | ${fmtMs(r.coreMs)} | ${fmtMs(r.readMs)} | ${fmtMs(r.writeMs)} | ${fmtMs(r.cliMs)} | ${r.peakRssMb} MB | ${rd} | ${wr} | ${big} |`;
+  });
+  return [head, sep, ...body].join('\n');
+}
+
+async function main(): Promise<void> {
+  const argv = process.argv.slice(2);
+  const si = argv.indexOf('--sizes');
+  const sizes = si >= 0 ? argv[si + 1].split(',').map(Number) : [1, 10, 45, 200];
+  const runs = Number(argv[argv.indexOf('--runs') + 1] || 5) || 5;
+  const write = !argv.includes('--no-doc');
+  const rows: Row[] = [];
+  for (const n of sizes) {
+    process.stderr.write(`N = ${n} …\n`);
+    rows.push(await measure(n, n >= 200 ? Math.min(runs, 3) : runs));
+  }
+  const t = table(rows);
+  console.log(t);
+  const growth = rows.length >= 2 && rows[0].n !== rows[rows.length - 1].n ? growthNote(rows) : '';
+  if (growth) console.log(`\n${growth}`);
+  if (write && sizes.length > 1) {
+    const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
+    const doc = [
+      '# Performance',
+      '',
+      `Measured by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}: ${os.cpus().length} × ${cpu}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}.`,
+      'Synthetic city workbooks from bench/generate.ts (deterministic seed; era, label and number variants mixed in; one noise sheet).',
+      'Core = parse + validate + plan, median of several runs. Office.js columns are counted against the strict fake in bench/officeRoundTrips.ts; the naive baseline syncs once per sheet to read and once per sheet (plus one per chart) to write.',
+      '',
+      t,
+      '',
+      growth,
+      '',
+    ].join('\n');
+    fs.writeFileSync(path.join(__dirname, '../../docs/performance.md'), doc);
+    process.stderr.write('docs/performance.md written\n');
+  }
+}
+
+function growthNote(rows: Row[]): string {
+  const a = rows.find((r) => r.n === 10) ?? rows[0];
+  const b = rows[rows.length - 1];
+  const k = b.n / a.n;
+  const ratio = (x: number, y: number) => (y / x).toFixed(1);
+  return `Growth from N = ${a.n} to N = ${b.n} (×${k}): core ×${ratio(a.coreMs, b.coreMs)}, .xlsx read ×${ratio(a.readMs, b.readMs)}, .xlsx write ×${ratio(a.writeMs, b.writeMs)}, CLI ×${ratio(a.cliMs, b.cliMs)} — linear is ×${k}.`;
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
