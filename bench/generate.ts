@@ -246,3 +246,61 @@ export async function makeWorkbook(fields: GenField[], v: Variant, opts: { noise
   for (const f of fields) writeRows(wb.addWorksheet(`政策分野${f.id}`), fieldRows(f, v), v);
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
+
+/** What a correct reading of generated fields holds, in the acceptance checker's format. */
+export function expectedModel(fields: GenField[]): unknown {
+  return {
+    policyFields: fields.map((f) => {
+      let asOf: number | null = null;
+      for (const k of f.kpis) k.years.forEach((y, i) => typeof k.actuals[i] === 'number' && (asOf === null || y > asOf) && (asOf = y));
+      const finance: Record<string, number[]> = {};
+      const nameMismatch: string[] = [];
+      const missingDetail: string[] = [];
+      const generalFundExceedsCost: string[] = [];
+      for (const m of f.measures) {
+        for (const p of m.projects) {
+          const key = `${m.no}-${p.no}`;
+          if (!p.detail) {
+            missingDetail.push(key);
+            continue;
+          }
+          finance[key] = [p.finance.cost[0], p.finance.cost[1], p.finance.general[0], p.finance.general[1], p.finance.personnel[0], p.finance.personnel[1]];
+          if (p.listName !== p.name) nameMismatch.push(key);
+          if (p.finance.general.some((g, i) => g > p.finance.cost[i])) generalFundExceedsCost.push(key);
+        }
+      }
+      return {
+        id: f.id,
+        name: f.name,
+        asOf,
+        indicators: f.kpis.map((k) => {
+          const decrease = /減少/.test(k.name);
+          const missed: number[] = [];
+          const met: number[] = [];
+          k.years.forEach((y, i) => {
+            const a = k.actuals[i];
+            const t = k.targets[i];
+            if (typeof a !== 'number' || t === null) return;
+            ((decrease ? a <= t : a >= t) ? met : missed).push(y);
+          });
+          return {
+            no: k.no,
+            name: k.name,
+            unit: k.unit,
+            direction: decrease ? 'decrease' : 'increase',
+            finalTarget: k.finalTarget,
+            years: k.years.map((y, i) => ({ fiscalYear: y, target: k.targets[i], actual: typeof k.actuals[i] === 'number' ? k.actuals[i] : null })),
+            belowTarget: missed,
+            metTarget: met,
+          };
+        }),
+        measures: f.measures.map((m) => ({ no: m.no, name: m.name, projects: m.projects.length })),
+        financeYears: f.financeYears,
+        finance,
+        nameMismatch,
+        missingDetail,
+        generalFundExceedsCost,
+      };
+    }),
+  };
+}
