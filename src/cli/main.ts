@@ -8,7 +8,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { analyzeWorkbook, AnalyzeOptions } from '../core/analyze';
 import { HyokaError, sniffFile } from '../core/errors';
-import type { EvaluationModel } from '../core/model';
+import type { Direction, EvaluationModel } from '../core/model';
 import { parseFiscalYear } from '../core/normalize';
 import { readXlsxSnapshot } from '../xlsx/readXlsx';
 import { findHyokaSheets } from '../xlsx/applyPlan';
@@ -34,6 +34,8 @@ interface Args {
   inPlace: boolean;
   debug: boolean;
   noSummary: boolean;
+  directions: Record<string, Direction>;
+  grades: { grade: string; min: number }[] | null;
 }
 
 const HELP = `hyoka ${VERSION} — 行政評価ブックの読み取り・検証・サマリー作成 / read, validate and summarize evaluation workbooks
@@ -47,13 +49,15 @@ const HELP = `hyoka ${VERSION} — 行政評価ブックの読み取り・検証
   --json F      評価モデル(JSON)の出力先 / write the evaluation model as JSON
   --as-of FY    評価年度（例: 2022, R4, 令和4年度） / evaluation year
   --lang ja|en  表示言語 / language (default ja)
+  --direction 9/2=decrease  指標の方向を指定（政策分野/指標番号） / a KPI's direction (field/KPI)
+  --grades A=100,B=80,C=50,D=0  評価の区分（達成率%の下限） / grade table (lower bounds in %)
   --in-place    入力ファイルに上書きする / overwrite the input workbook
   --no-summary  サマリーブックを書かない（--json のみ） / do not write a workbook
   --debug       エラー時にスタックトレースを表示 / show stack traces
 `;
 
 export function parseArgs(argv: string[]): Args {
-  const a: Args = { command: '', input: null, out: null, json: null, asOf: null, lang: 'ja', inPlace: false, debug: false, noSummary: false };
+  const a: Args = { command: '', input: null, out: null, json: null, asOf: null, lang: 'ja', inPlace: false, debug: false, noSummary: false, directions: {}, grades: null };
   const rest = [...argv];
   const value = (flag: string) => {
     const v = rest.shift();
@@ -83,6 +87,22 @@ export function parseArgs(argv: string[]): Args {
         const v = value(flag);
         if (v !== 'ja' && v !== 'en') throw new HyokaError('bad-option', `--lang ${v} (ja | en)`);
         a.lang = v;
+        break;
+      }
+      case '--direction': {
+        // --direction 9/2=decrease (policy field 9, KPI 2)
+        const v = value(flag);
+        const m = /^([0-9]+)\/([0-9]+)=(increase|decrease|maintain)$/.exec(v);
+        if (!m) throw new HyokaError('bad-option', `--direction ${v} (FIELD/KPI=increase|decrease|maintain)`);
+        a.directions[`${m[1]}/${m[2]}`] = m[3] as Direction;
+        break;
+      }
+      case '--grades': {
+        // --grades A=100,B=80,C=50,D=0 (percent lower bounds)
+        const v = value(flag);
+        const bands = v.split(',').map((p) => /^([^=]+)=(-?[0-9.]+)%?$/.exec(p.trim()));
+        if (!bands.length || bands.some((b) => !b)) throw new HyokaError('bad-option', `--grades ${v} (A=100,B=80,C=50,D=0)`);
+        a.grades = bands.map((b) => ({ grade: b![1], min: Number(b![2]) / 100 }));
         break;
       }
       case '--in-place':
@@ -173,7 +193,7 @@ export async function main(argv: string[], io: { out: (s: string) => void; err: 
       return args.command === 'help' ? 0 : 2;
     }
     const input = args.input ?? SAMPLE;
-    const options: AnalyzeOptions = { lang: args.lang, asOf: args.asOf ?? undefined };
+    const options: AnalyzeOptions = { lang: args.lang, asOf: args.asOf ?? undefined, directions: args.directions, grades: args.grades ?? undefined };
     if (args.command === 'inspect') {
       const { model } = await loadModel(input, options);
       io.out(inspectTable(model, args.lang) + '\n');
@@ -190,7 +210,7 @@ export async function main(argv: string[], io: { out: (s: string) => void; err: 
     if (!args.noSummary) {
       const out = args.out ?? (args.inPlace ? input : path.resolve(`${path.basename(input, path.extname(input))}-summary.xlsx`));
       if (path.resolve(out) === path.resolve(input) && !args.inPlace) throw new HyokaError('output-exists', out);
-      const result = await writeSummaryWorkbook(bytes, model, { lang: args.lang, sourceName: path.basename(input), now: new Date() });
+      const result = await writeSummaryWorkbook(bytes, model, { lang: args.lang, sourceName: path.basename(input), now: new Date(), grades: args.grades ?? undefined });
       const tmp = `${out}.hyoka-tmp`;
       fs.writeFileSync(tmp, result.bytes);
       fs.renameSync(tmp, out);

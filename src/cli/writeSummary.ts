@@ -7,8 +7,8 @@ import { applyPlanToXlsx, ApplyXlsxResult } from '../xlsx/applyPlan';
 export async function writeSummaryWorkbook(
   input: Uint8Array,
   model: EvaluationModel,
-  options: { lang: 'ja' | 'en'; sourceName?: string; now: Date },
+  options: { lang: 'ja' | 'en'; sourceName?: string; now: Date; grades?: { grade: string; min: number }[] },
 ): Promise<ApplyXlsxResult> {
-  const plan = planSummary(model, { lang: options.lang, now: options.now, generatorVersion: VERSION, sourceName: options.sourceName });
+  const plan = planSummary(model, { lang: options.lang, now: options.now, generatorVersion: VERSION, sourceName: options.sourceName, grades: options.grades });
   return applyPlanToXlsx(input, plan);
 }

@@ -122,3 +122,16 @@ it('summarizing its own output again gives the same summary sheets (Hyōka sheet
   const names = async (f: string) => Object.keys((await JSZip.loadAsync(fs.readFileSync(f))).files).sort();
   expect(await names(twice)).toEqual(await names(once));
 });
+
+it('--direction and --grades override the inference and the grade table', async () => {
+  const dir = tmp();
+  const r = await run(['summarize', SEED, '--direction', '9/2=decrease', '--grades', 'S=100,A=70,B=0', '--json', path.join(dir, 'm.json'), '--no-summary']);
+  expect(r.code).toBe(0);
+  const m = JSON.parse(fs.readFileSync(path.join(dir, 'm.json'), 'utf8'));
+  const [k1, k2] = m.policyFields[0].indicators;
+  expect(k2.direction).toBe('decrease');
+  expect(k2.directionInfo.rule).toBe('override');
+  expect(k2.years[0]).toMatchObject({ status: 'achieved', achievementRate: 155 / 75 });
+  expect(k1.grade).toBe('A'); // 55/73 = 75% ≥ 70%
+  expect((await run(['summarize', SEED, '--direction', '9/2=down'])).code).toBe(2);
+});
