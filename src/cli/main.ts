@@ -11,7 +11,7 @@ import { HyokaError, sniffFile } from '../core/errors';
 import type { Direction, EvaluationModel } from '../core/model';
 import { parseFiscalYear } from '../core/normalize';
 import { readXlsxSnapshot } from '../xlsx/readXlsx';
-import { findHyokaSheets } from '../xlsx/applyPlan';
+import { findHyokaSheets, XlsxApplyError } from '../xlsx/applyPlan';
 import { VERSION } from '../core/version';
 import { writeSummaryWorkbook } from './writeSummary';
 
@@ -224,8 +224,10 @@ export async function main(argv: string[], io: { out: (s: string) => void; err: 
         : `${model.policyFields.length} policy fields, ${model.policyFields.reduce((n, f) => n + f.indicators.length, 0)} KPIs, ${model.findings.length} findings (error ${c('error')}, warning ${c('warning')}, info ${c('info')}), ${Date.now() - started} ms\n`,
     );
     return 0;
-  } catch (e) {
+  } catch (caught) {
+    let e = caught;
     const lang = args?.lang ?? 'ja';
+    if (e instanceof XlsxApplyError) e = new HyokaError(e.code === 'protected' ? 'protected' : 'file-corrupt', args?.input ?? SAMPLE, e);
     if (e instanceof HyokaError) {
       io.err(`hyoka: ${e.messageIn(lang)}\n`);
       if (args?.debug && e.inner) io.err(`${(e.inner as Error).stack ?? String(e.inner)}\n`);

@@ -51,12 +51,13 @@ export interface ApplyXlsxResult {
   renamed: RenamedSheet[];
 }
 
-export type XlsxApplyErrorCode = 'not-xlsx' | 'unsupported-package' | 'invalid-plan';
+export type XlsxApplyErrorCode = 'not-xlsx' | 'unsupported-package' | 'invalid-plan' | 'protected';
 
 const MESSAGES: Record<XlsxApplyErrorCode, string> = {
   'not-xlsx': 'The input is not an .xlsx package (zip with a workbook part).',
   'unsupported-package': 'This workbook package cannot be summarized safely.',
   'invalid-plan': 'The summary plan is not valid.',
+  protected: 'The workbook structure is protected: sheets cannot be added. Unprotect it (Review → Protect Workbook) and run again.',
 };
 
 export class XlsxApplyError extends Error {
@@ -310,6 +311,9 @@ export async function applyPlanToXlsx(input: Uint8Array, plan: SummaryPlan): Pro
   const { pkg, wb, wbText, wbPath, wbRelsPath } = opened;
   let { ct, wbRels } = opened;
   const xlDir = dirOf(wbPath);
+  // A structure-protected workbook is reported, never forced (Excel itself would refuse new sheets).
+  const protection = /<(?:[\w.-]+:)?workbookProtection\b[^>]*>/.exec(wbText)?.[0];
+  if (protection && /\blockStructure="(?:1|true)"/.test(protection)) throw new XlsxApplyError('protected', wbPath);
 
   // ---- 1. Remove what a previous run added. ----
   const sheetsBefore = wb.sheets();

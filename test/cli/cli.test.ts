@@ -135,3 +135,19 @@ it('--direction and --grades override the inference and the grade table', async 
   expect(k1.grade).toBe('A'); // 55/73 = 75% ≥ 70%
   expect((await run(['summarize', SEED, '--direction', '9/2=down'])).code).toBe(2);
 });
+
+it('a structure-protected workbook is reported, not forced, and the input stays as it was', async () => {
+  const JSZip = (await import('jszip')).default;
+  const zip = await JSZip.loadAsync(fs.readFileSync(SEED));
+  const wb = await zip.file('xl/workbook.xml')!.async('string');
+  zip.file('xl/workbook.xml', wb.replace('<sheets>', '<workbookProtection lockStructure="1"/><sheets>'));
+  const dir = tmp();
+  const f = path.join(dir, 'locked.xlsx');
+  fs.writeFileSync(f, await zip.generateAsync({ type: 'nodebuffer' }));
+  const before = fs.readFileSync(f);
+  const r = await run(['summarize', f, '--out', path.join(dir, 'out.xlsx')]);
+  expect(r.code).toBe(1);
+  expect(r.err).toMatch(/保護されているため書き込めません/);
+  expect(fs.existsSync(path.join(dir, 'out.xlsx'))).toBe(false);
+  expect(fs.readFileSync(f).equals(before)).toBe(true);
+});
