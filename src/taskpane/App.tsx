@@ -1,45 +1,63 @@
-import { useCallback, useMemo, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import {
   Button,
   MessageBar,
   MessageBarBody,
   MessageBarTitle,
   ProgressBar,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
+  Tab,
+  TabList,
   Text,
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import { analyzeWorkbook } from "../core";
-import type { AnalyzeOptions, EvaluationModel, WorkbookSnapshot } from "../core";
+import { VERSION, analyzeWorkbook } from "../core";
+import type {
+  AnalyzeOptions,
+  Direction,
+  EvaluationModel,
+  Finding,
+  SheetKind,
+  WorkbookSnapshot,
+} from "../core";
+import { planSummary } from "../core/planSummary";
+import { createBrowserPort } from "./browserPort";
+import type { BrowserFile } from "./browserPort";
+import { BuildPanel } from "./components/BuildPanel";
+import type { BuildState, BuildStepId } from "./components/BuildPanel";
+import { FindingsPanel, findingKey, placeOf } from "./components/FindingsPanel";
+import { OverviewPanel } from "./components/OverviewPanel";
+import { SheetsPanel } from "./components/SheetsPanel";
+import { usePaneStyles } from "./components/styles";
 import { describeError } from "./errors";
-import { kindKey, translator } from "./i18n";
+import { translator } from "./i18n";
 import type { Lang, Translate } from "./i18n";
-import type { WorkbookPort } from "./port";
-import { countField } from "./summary";
-import type { FieldCounts } from "./summary";
+import type { AnalyzeForBuild, BuildPhase, WorkbookPort } from "./port";
+import { analyzeOptions, defaultSettings, planGrades, withEntry } from "./settings";
+import type { GradeSetting, PaneSettings } from "./settings";
 
 export type Analyze = (snapshot: WorkbookSnapshot, options?: AnalyzeOptions) => EvaluationModel;
 
 export interface AppProps {
-  /** null outside Office until browser mode (open an .xlsx) lands. */
+  /** The workbook in Excel; null outside Office, where the user opens an .xlsx file. */
   port: WorkbookPort | null;
   lang: Lang;
   /** The core's analyzeWorkbook; injectable for tests. */
   analyze?: Analyze;
+  /** Browser mode: the port over an opened file (createBrowserPort; tests pass a fake). */
+  openPort?: (file: BrowserFile) => WorkbookPort;
+  /** The run's time for the summary's log; injectable for tests. */
+  now?: () => Date;
 }
 
 type ScanState =
   | { step: "idle" }
   | { step: "reading"; done: number; total: number }
   | { step: "analyzing" }
-  | { step: "done"; model: EvaluationModel }
+  | { step: "done" }
   | { step: "error"; message: string };
+
+type TabId = "sheets" | "overview" | "findings" | "build";
 
 const useStyles = makeStyles({
   root: {
@@ -50,189 +68,354 @@ const useStyles = makeStyles({
   },
   header: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
   title: { fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold, margin: 0 },
-  section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
-  heading: { fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold, margin: 0 },
-  fieldHeading: {
-    fontSize: tokens.fontSizeBase300,
-    fontWeight: tokens.fontWeightSemibold,
-    margin: 0,
-  },
-  caption: {
-    captionSide: "top",
-    textAlign: "start",
-    color: tokens.colorNeutralForeground3,
-    paddingBottom: tokens.spacingVerticalXS,
-  },
-  reason: { color: tokens.colorNeutralForeground2, wordBreak: "break-word" },
-  number: { textAlign: "end" },
+  tabs: { flexWrap: "wrap" },
+  hiddenInput: { display: "none" },
 });
 
-export function App({ port, lang, analyze = analyzeWorkbook }: AppProps) {
+const phaseStep = (p: BuildPhase): BuildStepId => p.phase;
+
+export function App({
+  port: officePort,
+  lang,
+  analyze = analyzeWorkbook,
+  openPort = createBrowserPort,
+  now = () => new Date(),
+}: AppProps) {
   const styles = useStyles();
+  const pane = usePaneStyles();
   const t = useMemo(() => translator(lang), [lang]);
-  const [state, setState] = useState<ScanState>({ step: "idle" });
+  const mode = officePort ? officePort.kind : "browser";
 
-  const scan = useCallback(async () => {
-    if (!port) return;
-    setState({ step: "reading", done: 0, total: 0 });
+  const [port, setPort] = useState<WorkbookPort | null>(officePort);
+  const [settings, setSettings] = useState<PaneSettings>(defaultSettings);
+  const [scan, setScan] = useState<ScanState>({ step: "idle" });
+  const [snapshot, setSnapshot] = useState<WorkbookSnapshot | null>(null);
+  const [tab, setTab] = useState<TabId>("sheets");
+  const [announcement, setAnnouncement] = useState("");
+  const [openError, setOpenError] = useState<string | null>(null);
+  const [selected, setSelected] = useState<string | null>(null);
+  const [build, setBuild] = useState<BuildState>({ step: "idle" });
+  const fileInput = useRef<HTMLInputElement>(null);
+
+  // The analysis follows the snapshot and the user's choices: changing one re-analyses.
+  const analysis = useMemo(() => {
+    if (!snapshot) return null;
     try {
-      const snapshot = await port.readSnapshot((done, total) =>
-        setState({ step: "reading", done, total })
-      );
-      setState({ step: "analyzing" });
-      const model = analyze(snapshot, { lang });
-      setState({ step: "done", model });
+      const model = analyze(snapshot, analyzeOptions(settings, lang));
+      // What the classifier says without the user's overrides (the "automatic" option).
+      const overridden = Object.keys(settings.sheetKinds).length > 0;
+      const detectedSheets = overridden
+        ? analyze(snapshot, { ...analyzeOptions(settings, lang), sheetKinds: {} }).sheets
+        : model.sheets;
+      const detected: Record<string, SheetKind> = {};
+      for (const s of detectedSheets) detected[s.name] = s.kind;
+      return { model, detected, error: null };
     } catch (e) {
-      setState({ step: "error", message: describeError(e, t) });
+      return { model: null, detected: {}, error: t("error.analyze", { message: describeError(e, t) }) };
     }
-  }, [port, analyze, lang, t]);
+  }, [snapshot, settings, lang, analyze, t]);
+  const model = analysis?.model ?? null;
 
-  const busy = state.step === "reading" || state.step === "analyzing";
+  const updateSettings = useCallback(
+    (next: PaneSettings, note: string) => {
+      setSettings(next);
+      setAnnouncement(note);
+      port?.saveSettings(next).catch((e: unknown) => {
+        setAnnouncement(t("error.settings", { message: describeError(e, t) }));
+      });
+    },
+    [port, t]
+  );
+
+  const runScan = useCallback(
+    async (target: WorkbookPort) => {
+      setScan({ step: "reading", done: 0, total: 0 });
+      setAnnouncement(t("scan.reading"));
+      setBuild({ step: "idle" });
+      try {
+        const saved = await target.loadSettings();
+        if (saved) setSettings(saved);
+        const snap = await target.readSnapshot((done, total) =>
+          setScan({ step: "reading", done, total })
+        );
+        setScan({ step: "analyzing" });
+        setSnapshot(snap);
+        setScan({ step: "done" });
+        setAnnouncement(t("scan.done", { sheets: snap.sheets.length }));
+      } catch (e) {
+        const message =
+          target.kind === "browser"
+            ? t("error.fileUnreadable", { name: target.name, message: describeError(e, t) })
+            : describeError(e, t);
+        setScan({ step: "error", message });
+        setAnnouncement(message);
+      }
+    },
+    [t]
+  );
+
+  const onFile = useCallback(
+    async (file: File | undefined) => {
+      if (!file) return;
+      setOpenError(null);
+      if (!/\.xlsx$/i.test(file.name)) {
+        setOpenError(t("open.notXlsx", { name: file.name }));
+        return;
+      }
+      const bytes = new Uint8Array(await file.arrayBuffer());
+      const next = openPort({ name: file.name, bytes });
+      setPort(next);
+      setSnapshot(null);
+      setSelected(null);
+      setScan({ step: "idle" });
+      setBuild({ step: "idle" });
+      setSettings(defaultSettings());
+      setAnnouncement(t("open.opened", { name: file.name }));
+    },
+    [openPort, t]
+  );
+
+  const openFinding = useCallback(
+    async (f: Finding) => {
+      if (!port) return;
+      setSelected(findingKey(f));
+      try {
+        const outcome = await port.selectCell(f.sheet, f.address);
+        setAnnouncement(
+          t(outcome === "selected" ? "findings.selectedCell" : "findings.shownCell", {
+            place: placeOf(f),
+          })
+        );
+      } catch (e) {
+        setAnnouncement(describeError(e, t));
+      }
+    },
+    [port, t]
+  );
+
+  const goTo = useCallback(
+    async (sheet: string) => {
+      if (!port) return;
+      try {
+        await port.activateSheet(sheet);
+        setAnnouncement(t("findings.selectedCell", { place: sheet }));
+      } catch (e) {
+        setAnnouncement(describeError(e, t));
+      }
+    },
+    [port, t]
+  );
+
+  const runBuild = useCallback(async () => {
+    if (!port) return;
+    let current: BuildStepId = "read";
+    setBuild({ step: "running", current });
+    setAnnouncement(t("build.running", { step: t("build.step.read") }));
+    const forBuild: AnalyzeForBuild = (snap) => {
+      const m = analyze(snap, analyzeOptions(settings, lang));
+      const plan = planSummary(m, {
+        lang,
+        now: now(),
+        generatorVersion: VERSION,
+        sourceName: snap.source ?? port.name,
+        asOfOverrides: Object.keys(settings.asOf).length ? settings.asOf : undefined,
+        grades: planGrades(settings.grades),
+      });
+      return { model: m, plan };
+    };
+    try {
+      const outcome = await port.buildSummary(forBuild, (p) => {
+        const step = phaseStep(p);
+        if (step !== current) {
+          current = step;
+          setBuild({ step: "running", current });
+          setAnnouncement(t("build.running", { step: t(`build.step.${step}`) }));
+        }
+      });
+      setBuild({ step: "done", outcome });
+      setAnnouncement(t("build.done"));
+    } catch (e) {
+      const message = describeError(e, t);
+      setBuild({ step: "error", at: current, message });
+      setAnnouncement(`${t("build.failed")} ${message}`);
+    }
+  }, [port, analyze, settings, lang, now, t]);
+
+  const scanning = scan.step === "reading" || scan.step === "analyzing";
 
   return (
     <main className={styles.root} lang={lang}>
       <header className={styles.header}>
         <h1 className={styles.title}>{t("app.title")}</h1>
         <Text>{t("app.subtitle")}</Text>
+        {port && <Text size={200}>{t("app.workbook", { name: port.name })}</Text>}
       </header>
 
-      {port === null ? (
-        <MessageBar intent="info">
-          <MessageBarBody>
-            <MessageBarTitle>{t("browser.title")}</MessageBarTitle>
-            {t("browser.body")}
-          </MessageBarBody>
-        </MessageBar>
-      ) : (
-        <section className={styles.section} aria-busy={busy}>
-          <Text>{t("scan.hint")}</Text>
-          <Button appearance="primary" onClick={scan} disabled={busy}>
-            {state.step === "done" ? t("scan.rescan") : t("scan.button")}
-          </Button>
-          <ScanStatus state={state} t={t} />
+      {mode === "browser" && (
+        <section className={pane.section} aria-labelledby="hyoka-open">
+          <h2 id="hyoka-open" className={pane.heading}>
+            {t("open.heading")}
+          </h2>
+          <Text>{t("open.hint")}</Text>
+          <input
+            ref={fileInput}
+            type="file"
+            accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            aria-label={t("open.inputLabel")}
+            className={styles.hiddenInput}
+            tabIndex={-1}
+            onChange={(e) => {
+              void onFile(e.target.files?.[0]);
+              e.target.value = "";
+            }}
+          />
+          <div>
+            <Button appearance={port ? "secondary" : "primary"} onClick={() => fileInput.current?.click()}>
+              {t("open.button")}
+            </Button>
+          </div>
+          {openError && (
+            <MessageBar intent="error" role="alert">
+              <MessageBarBody>{openError}</MessageBarBody>
+            </MessageBar>
+          )}
         </section>
       )}
 
-      {state.step === "error" && (
+      {port && (
+        <section className={pane.section} aria-labelledby="hyoka-scan" aria-busy={scanning}>
+          <h2 id="hyoka-scan" className={pane.heading}>
+            {t("scan.button")}
+          </h2>
+          <Text>{t("scan.hint")}</Text>
+          <div>
+            <Button appearance="primary" onClick={() => void runScan(port)} disabled={scanning}>
+              {scan.step === "done" ? t("scan.rescan") : t("scan.button")}
+            </Button>
+          </div>
+          <ScanProgress state={scan} t={t} />
+        </section>
+      )}
+
+      {/* Everything the pane says as it goes: progress, selections, re-analysis. */}
+      <div role="status" aria-live="polite" aria-atomic="true" data-testid="announcer">
+        {announcement && <Text>{announcement}</Text>}
+      </div>
+
+      {scan.step === "error" && (
         <MessageBar intent="error" role="alert">
           <MessageBarBody>
             <MessageBarTitle>{t("error.title")}</MessageBarTitle>
-            {state.message} {t("error.retry")}
+            {scan.message} {t("error.retry")}
           </MessageBarBody>
         </MessageBar>
       )}
+      {analysis?.error && (
+        <MessageBar intent="error" role="alert">
+          <MessageBarBody>{analysis.error}</MessageBarBody>
+        </MessageBar>
+      )}
 
-      {state.step === "done" && <Results model={state.model} t={t} />}
+      {port && model && analysis && scan.step === "done" && (
+        <>
+          <TabList
+            className={styles.tabs}
+            selectedValue={tab}
+            onTabSelect={(_, d) => setTab(d.value as TabId)}
+            aria-label={t("tabs.label")}
+            size="small"
+          >
+            {(
+              [
+                ["sheets", t("tabs.sheets")],
+                ["overview", t("tabs.overview")],
+                ["findings", t("tabs.findings", { count: model.findings.length })],
+                ["build", t("tabs.build")],
+              ] as [TabId, string][]
+            ).map(([id, label]) => (
+              <Tab key={id} id={`hyoka-tab-${id}`} value={id} aria-controls={`hyoka-panel-${id}`}>
+                {label}
+              </Tab>
+            ))}
+          </TabList>
+          <div role="tabpanel" id={`hyoka-panel-${tab}`} aria-labelledby={`hyoka-tab-${tab}`}>
+            {tab === "sheets" && (
+              <SheetsPanel
+                sheets={model.sheets}
+                detected={analysis.detected}
+                overrides={settings.sheetKinds}
+                onOverride={(sheet, kind) =>
+                  updateSettings(
+                    { ...settings, sheetKinds: withEntry(settings.sheetKinds, sheet, kind) },
+                    t("sheets.changed", {
+                      sheet,
+                      kind: kind ? t(`kind.${kind}`) : t("sheets.autoUnknown"),
+                    })
+                  )
+                }
+                t={t}
+              />
+            )}
+            {tab === "overview" && (
+              <OverviewPanel
+                model={model}
+                settings={settings}
+                onAsOf={(id, year) =>
+                  updateSettings(
+                    { ...settings, asOf: withEntry(settings.asOf, id, year) },
+                    t("overview.changed")
+                  )
+                }
+                onDirection={(key, direction: Direction | undefined) =>
+                  updateSettings(
+                    { ...settings, directions: withEntry(settings.directions, key, direction) },
+                    t("overview.changed")
+                  )
+                }
+                onGrades={(grades: GradeSetting[]) =>
+                  updateSettings({ ...settings, grades }, t("overview.changed"))
+                }
+                t={t}
+              />
+            )}
+            {tab === "findings" && (
+              <FindingsPanel
+                findings={model.findings}
+                lang={lang}
+                selected={selected}
+                onOpen={(f) => void openFinding(f)}
+                t={t}
+              />
+            )}
+            {tab === "build" && (
+              <BuildPanel
+                mode={port.kind}
+                state={build}
+                onBuild={() => void runBuild()}
+                onGoTo={(sheet) => void goTo(sheet)}
+                t={t}
+              />
+            )}
+          </div>
+        </>
+      )}
     </main>
   );
 }
 
-function ScanStatus({ state, t }: { state: ScanState; t: Translate }) {
-  let text = "";
-  let progress: number | undefined;
-  if (state.step === "reading") {
-    text =
-      state.total > 0
+function ScanProgress({ state, t }: { state: ScanState; t: Translate }) {
+  if (state.step !== "reading" && state.step !== "analyzing") return null;
+  const text =
+    state.step === "analyzing"
+      ? t("scan.analyzing")
+      : state.total > 0
         ? t("scan.readingProgress", { done: state.done, total: state.total })
         : t("scan.reading");
-    progress = state.total > 0 ? state.done / state.total : undefined;
-  } else if (state.step === "analyzing") {
-    text = t("scan.analyzing");
-  } else if (state.step === "done") {
-    text = t("scan.done", { sheets: state.model.sheets.length });
-  }
-  const busy = state.step === "reading" || state.step === "analyzing";
+  const value = state.step === "reading" && state.total > 0 ? state.done / state.total : undefined;
   return (
     <>
-      {busy && <ProgressBar value={progress} aria-label={text} />}
-      {/* Announced to screen readers as the scan moves on. */}
-      <div role="status" aria-live="polite">
-        {text && <Text>{text}</Text>}
-      </div>
+      <ProgressBar value={value} aria-label={text} />
+      <Text>{text}</Text>
     </>
-  );
-}
-
-function Results({ model, t }: { model: EvaluationModel; t: Translate }) {
-  const styles = useStyles();
-  const fields: FieldCounts[] = model.policyFields.map((f) =>
-    countField(f, model.findings.filter((x) => x.policyField === f.id).length)
-  );
-  return (
-    <>
-      <section className={styles.section} aria-labelledby="hyoka-sheets">
-        <h2 id="hyoka-sheets" className={styles.heading}>
-          {t("sheets.heading")}
-        </h2>
-        <Table size="small">
-          <caption className={styles.caption}>{t("sheets.caption")}</caption>
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell>{t("sheets.col.name")}</TableHeaderCell>
-              <TableHeaderCell>{t("sheets.col.kind")}</TableHeaderCell>
-              <TableHeaderCell>{t("sheets.col.reason")}</TableHeaderCell>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {model.sheets.map((s) => (
-              <TableRow key={s.name}>
-                <TableCell>{s.name}</TableCell>
-                <TableCell>{t(kindKey(s.kind))}</TableCell>
-                <TableCell className={styles.reason}>{s.reason}</TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
-      </section>
-
-      <section className={styles.section} aria-labelledby="hyoka-fields">
-        <h2 id="hyoka-fields" className={styles.heading}>
-          {t("fields.heading")}
-        </h2>
-        {fields.length === 0 ? (
-          <Text>{t("fields.none")}</Text>
-        ) : (
-          fields.map((f) => <FieldCard key={`${f.sheet}/${f.id}`} field={f} t={t} />)
-        )}
-      </section>
-    </>
-  );
-}
-
-/** One policy field as a two-column table: narrow enough for the task pane, read row by row. */
-function FieldCard({ field, t }: { field: FieldCounts; t: Translate }) {
-  const styles = useStyles();
-  const dash = t("fields.unknown");
-  const rows: [string, string | number][] = [
-    [
-      t("fields.col.asOf"),
-      field.asOf === null ? dash : t("fields.fiscalYear", { year: field.asOf }),
-    ],
-    [t("fields.col.indicators"), field.indicators],
-    [t("fields.col.achieved"), field.statuses?.achieved ?? dash],
-    [t("fields.col.notAchieved"), field.statuses?.notAchieved ?? dash],
-    [t("fields.col.notReported"), field.statuses?.notReported ?? dash],
-    [t("fields.col.pending"), field.statuses?.pending ?? dash],
-    [t("fields.col.measures"), field.measures],
-    [t("fields.col.projects"), field.projects],
-    [t("fields.col.findings"), field.findings],
-  ];
-  const headingId = `hyoka-field-${field.sheet}-${field.id}`.replace(/\s+/g, "_");
-  return (
-    <div className={styles.section}>
-      <h3 id={headingId} className={styles.fieldHeading}>
-        {field.id} {field.name} <Text size={200}>({field.sheet})</Text>
-      </h3>
-      <Table size="extra-small" aria-labelledby={headingId}>
-        <TableBody>
-          {rows.map(([label, value]) => (
-            <TableRow key={label}>
-              <TableCell>{label}</TableCell>
-              <TableCell className={styles.number}>{value}</TableCell>
-            </TableRow>
-          ))}
-        </TableBody>
-      </Table>
-    </div>
   );
 }

@@ -29,6 +29,16 @@ function isApplyLikeError(e: unknown): e is ApplyLikeError {
   );
 }
 
+/** src/xlsx's XlsxApplyError (browser mode): a code such as "not-xlsx" and what went wrong. */
+interface XlsxLikeError {
+  code: string;
+  detail: string;
+}
+
+function isXlsxLikeError(e: unknown): e is XlsxLikeError & Error {
+  return e instanceof Error && e.name === "XlsxApplyError" && typeof (e as unknown as XlsxLikeError).code === "string";
+}
+
 /** An error in plain words for the user, keeping Excel's error code and what to do next. */
 export function describeError(e: unknown, t: Translate): string {
   if (isApplyLikeError(e)) {
@@ -38,6 +48,7 @@ export function describeError(e: unknown, t: Translate): string {
       : t("error.generic", { message: (e as unknown as Error).message });
     return `${what} ${restore}`;
   }
+  if (isXlsxLikeError(e)) return t("error.xlsx", { code: e.code, message: e.message });
   if (isOfficeLikeError(e)) {
     const text = t("error.office", { code: e.code, message: e.message });
     return e.code === "AccessDenied" ? `${text} ${t("error.protected")}` : text;

@@ -3,7 +3,8 @@
  * `ja`, so a key missing from either catalog fails the type check; test/taskpane/i18n.test.ts
  * checks the same at run time (and that placeholders match).
  */
-import type { SheetKind } from "../core";
+import type { Direction, Severity, SheetKind, YearStatus } from "../core";
+import { warekiYear } from "../core/i18n/summary";
 
 export type Lang = "ja" | "en";
 
@@ -41,9 +42,6 @@ const ja = {
   "fields.col.findings": "指摘",
   "fields.fiscalYear": "{year}年度",
   "fields.unknown": "—",
-  "browser.title": "Excel の外で開かれています",
-  "browser.body":
-    "このページは Excel のアドインとして動作します。ブラウザーで .xlsx ファイルを開いて確認する機能は今後追加します。",
   "error.title": "うまくいきませんでした",
   "error.office": "Excel がエラーを返しました（コード: {code}）。{message}",
   "error.generic": "予期しないエラーが起きました: {message}",
@@ -58,6 +56,101 @@ const ja = {
     "ブックを元に戻せなかった可能性があります。作成途中のシートがないか確認してください。",
   "notice.title": "評価 Hyōka",
   "notice.close": "閉じる",
+  "app.workbook": "対象: {name}",
+  "open.heading": "ファイルを開く",
+  "open.hint":
+    "Excel の外で開かれています。評価シートの .xlsx ファイルを選ぶと、Excel と同じ手順で確認とサマリー作成ができます。ファイルはこのブラウザーの中だけで処理され、どこにも送信されません。",
+  "open.button": "ファイルを開く（.xlsx）",
+  "open.inputLabel": "評価シートの .xlsx ファイル",
+  "open.opened": "{name} を開きました。「スキャン」を押してください。",
+  "open.notXlsx": "{name} は .xlsx ファイルではありません。Excel で .xlsx 形式で保存してから開いてください。",
+  "tabs.label": "手順",
+  "tabs.sheets": "シート",
+  "tabs.overview": "概要",
+  "tabs.findings": "指摘 ({count})",
+  "tabs.build": "サマリー作成",
+  "sheets.kindLabel": "{sheet} の種類",
+  "sheets.auto": "自動判定（{kind}）",
+  "sheets.autoUnknown": "自動判定",
+  "sheets.overridden": "あなたが指定した種類です。",
+  "sheets.changed": "{sheet} の種類を「{kind}」にして再解析しました。",
+  "status.achieved": "✓ 達成",
+  "status.notAchieved": "✗ 未達成",
+  "status.notReported": "－ 実績なし",
+  "status.pending": "… 集計中",
+  "status.future": "・ 今後の年度",
+  "status.invalid": "！ 数値でない",
+  "status.none": "— 判定なし",
+  "overview.field": "政策分野{id} {name}",
+  "overview.sheet": "シート: {sheet}",
+  "overview.asOfLabel": "評価年度（政策分野{id}）",
+  "overview.asOfAuto": "自動（実績のある最新年度: {year}）",
+  "overview.asOfAutoNone": "自動（実績なし）",
+  "overview.year": "{wareki}年度（{year}）",
+  "overview.countsCaption": "評価年度の指標の状況",
+  "overview.kpiCaption": "指標ごとの状況と目標の方向",
+  "overview.col.no": "番号",
+  "overview.col.name": "指標",
+  "overview.col.status": "状況",
+  "overview.col.direction": "方向",
+  "overview.rate": "達成率 {rate}",
+  "overview.directionLabel": "指標{no}「{name}」の方向",
+  "overview.directionAuto": "自動（{direction}）",
+  "overview.changed": "再解析しました。",
+  "direction.increase": "増やす（実績 ≥ 目標で達成）",
+  "direction.decrease": "減らす（実績 ≤ 目標で達成）",
+  "direction.maintain": "維持する",
+  "grades.heading": "評価区分（達成率による）",
+  "grades.hint": "各区分の下限の達成率（%）です。上の区分ほど大きい値にしてください。",
+  "grades.minLabel": "区分 {grade} の下限（%）",
+  "grades.last": "{grade}: それ未満",
+  "grades.invalid": "下限は上の区分ほど大きく、0 以上の数にしてください。前の表のまま解析しています。",
+  "grades.reset": "既定の区分に戻す",
+  "findings.heading": "指摘",
+  "findings.filters": "絞り込み",
+  "findings.severityLabel": "重要度",
+  "findings.ruleLabel": "ルール",
+  "findings.textLabel": "文字で絞り込み",
+  "findings.all": "すべて",
+  "findings.shown": "{count} 件中 {shown} 件を表示",
+  "findings.none": "指摘はありません。",
+  "findings.noMatch": "条件に合う指摘はありません。",
+  "findings.group": "{label}（{count} 件）",
+  "findings.open": "{place} を選択: {message}",
+  "findings.selected": "選択中",
+  "findings.selectedCell": "{place} を選択しました。",
+  "findings.shownCell": "{place} の位置です（ブラウザーでは Excel のセルを選択できません。ダウンロードしたファイルを Excel で開くと確認できます）。",
+  "severity.error": "✖ エラー",
+  "severity.warning": "⚠ 注意",
+  "severity.info": "ℹ 情報",
+  "build.heading": "サマリーを作成",
+  "build.hint":
+    "評価・事務事業・グラフ・指摘・実行記録のシートをこのブックに追加します。元のシートは変更しません。前回作成したサマリーシートは置き換えます。",
+  "build.hintBrowser":
+    "評価・事務事業・グラフ・指摘・実行記録のシートを加えたブックを作ります。開いたファイル自体は変更しません。",
+  "build.button": "サマリーを作成",
+  "build.steps": "進み具合",
+  "build.step.read": "ブックを読み取る",
+  "build.step.analyze": "内容を解析する",
+  "build.step.write": "サマリーシートを書き込む",
+  "build.step.package": "ダウンロードの準備",
+  "build.stepDone": "✓ 完了",
+  "build.stepRunning": "▶ 実行中",
+  "build.stepWaiting": "○ 待機",
+  "build.stepFailed": "✖ 失敗",
+  "build.running": "{step}…",
+  "build.done": "サマリーシートを作成しました。",
+  "build.sheetsHeading": "作成したシート",
+  "build.goTo": "シート「{sheet}」を開く",
+  "build.sheetShown": "シート「{sheet}」はダウンロードしたファイルにあります。",
+  "build.renamed": "同じ名前のシートがあったため「{wanted}」は「{used}」という名前にしました。",
+  "build.download": "サマリー付きのブックをダウンロード（{file}）",
+  "build.failed": "サマリーを作成できませんでした。",
+  "error.fileUnreadable":
+    "{name} を .xlsx として読み取れませんでした。Excel で開いて .xlsx 形式で保存し直してから、もう一度開いてください。（{message}）",
+  "error.xlsx": "このブックにはサマリーを書き込めませんでした（コード: {code}）。{message}",
+  "error.settings": "設定をブックに保存できませんでした。{message}",
+  "error.analyze": "解析中にエラーが起きました。{message}",
 } as const;
 
 export type MessageKey = keyof typeof ja;
@@ -96,9 +189,6 @@ const en: Record<MessageKey, string> = {
   "fields.col.findings": "Findings",
   "fields.fiscalYear": "FY{year}",
   "fields.unknown": "—",
-  "browser.title": "Opened outside Excel",
-  "browser.body":
-    "This page runs as an Excel add-in. Opening an .xlsx file in the browser is coming later.",
   "error.title": "Something went wrong",
   "error.office": "Excel returned an error (code: {code}). {message}",
   "error.generic": "An unexpected error occurred: {message}",
@@ -111,6 +201,101 @@ const en: Record<MessageKey, string> = {
   "error.notRolledBack": "The workbook may not have been put back; check for half-built sheets.",
   "notice.title": "Hyōka",
   "notice.close": "Close",
+  "app.workbook": "Workbook: {name}",
+  "open.heading": "Open a file",
+  "open.hint":
+    "This page is open outside Excel. Choose an evaluation workbook (.xlsx) to check it and build the summary, the same way as in Excel. The file is processed inside this browser only and is sent nowhere.",
+  "open.button": "Open a file (.xlsx)",
+  "open.inputLabel": "Evaluation workbook (.xlsx)",
+  "open.opened": "Opened {name}. Press Scan.",
+  "open.notXlsx": "{name} is not an .xlsx file. Save it as .xlsx in Excel, then open it.",
+  "tabs.label": "Steps",
+  "tabs.sheets": "Sheets",
+  "tabs.overview": "Overview",
+  "tabs.findings": "Findings ({count})",
+  "tabs.build": "Build summary",
+  "sheets.kindLabel": "Kind of {sheet}",
+  "sheets.auto": "Automatic ({kind})",
+  "sheets.autoUnknown": "Automatic",
+  "sheets.overridden": "Kind set by you.",
+  "sheets.changed": "Set {sheet} to \"{kind}\" and analyzed again.",
+  "status.achieved": "✓ Achieved",
+  "status.notAchieved": "✗ Not achieved",
+  "status.notReported": "– Not reported",
+  "status.pending": "… Pending",
+  "status.future": "· Future year",
+  "status.invalid": "! Not a number",
+  "status.none": "— No verdict",
+  "overview.field": "Policy field {id} {name}",
+  "overview.sheet": "Sheet: {sheet}",
+  "overview.asOfLabel": "Evaluation year (policy field {id})",
+  "overview.asOfAuto": "Automatic (latest year with actuals: {year})",
+  "overview.asOfAutoNone": "Automatic (no actuals)",
+  "overview.year": "FY{year} ({wareki})",
+  "overview.countsCaption": "KPIs in the evaluation year",
+  "overview.kpiCaption": "Each KPI's status and target direction",
+  "overview.col.no": "No.",
+  "overview.col.name": "KPI",
+  "overview.col.status": "Status",
+  "overview.col.direction": "Direction",
+  "overview.rate": "achievement {rate}",
+  "overview.directionLabel": "Direction of KPI {no} \"{name}\"",
+  "overview.directionAuto": "Automatic ({direction})",
+  "overview.changed": "Analyzed again.",
+  "direction.increase": "Increase (met when actual ≥ target)",
+  "direction.decrease": "Decrease (met when actual ≤ target)",
+  "direction.maintain": "Maintain",
+  "grades.heading": "Grades (by achievement rate)",
+  "grades.hint": "The lowest achievement rate (%) of each grade. Higher grades need higher values.",
+  "grades.minLabel": "Lowest rate for grade {grade} (%)",
+  "grades.last": "{grade}: anything below",
+  "grades.invalid": "Each grade's lowest rate must be a number ≥ 0 and higher grades need higher values. The previous table is still in use.",
+  "grades.reset": "Back to the default grades",
+  "findings.heading": "Findings",
+  "findings.filters": "Filter",
+  "findings.severityLabel": "Severity",
+  "findings.ruleLabel": "Rule",
+  "findings.textLabel": "Filter by text",
+  "findings.all": "All",
+  "findings.shown": "Showing {shown} of {count}",
+  "findings.none": "No findings.",
+  "findings.noMatch": "No finding matches the filter.",
+  "findings.group": "{label} ({count})",
+  "findings.open": "Select {place}: {message}",
+  "findings.selected": "Selected",
+  "findings.selectedCell": "Selected {place}.",
+  "findings.shownCell": "The finding is at {place} (a browser cannot select Excel cells; open the downloaded file in Excel to see it).",
+  "severity.error": "✖ Error",
+  "severity.warning": "⚠ Warning",
+  "severity.info": "ℹ Info",
+  "build.heading": "Build summary",
+  "build.hint":
+    "Adds evaluation, projects, charts, findings and run-log sheets to this workbook. Source sheets are not changed; summary sheets from an earlier run are replaced.",
+  "build.hintBrowser":
+    "Makes a copy of the workbook with evaluation, projects, charts, findings and run-log sheets added. The file you opened is not changed.",
+  "build.button": "Build summary",
+  "build.steps": "Progress",
+  "build.step.read": "Read the workbook",
+  "build.step.analyze": "Analyze",
+  "build.step.write": "Write the summary sheets",
+  "build.step.package": "Prepare the download",
+  "build.stepDone": "✓ Done",
+  "build.stepRunning": "▶ Running",
+  "build.stepWaiting": "○ Waiting",
+  "build.stepFailed": "✖ Failed",
+  "build.running": "{step}…",
+  "build.done": "The summary sheets were created.",
+  "build.sheetsHeading": "Created sheets",
+  "build.goTo": "Go to sheet \"{sheet}\"",
+  "build.sheetShown": "Sheet \"{sheet}\" is in the downloaded file.",
+  "build.renamed": "A sheet named \"{wanted}\" already existed, so the new one is \"{used}\".",
+  "build.download": "Download the summarized workbook ({file})",
+  "build.failed": "The summary could not be built.",
+  "error.fileUnreadable":
+    "{name} could not be read as an .xlsx file. Open it in Excel, save it as .xlsx and open it again. ({message})",
+  "error.xlsx": "The summary could not be written into this workbook (code: {code}). {message}",
+  "error.settings": "Your choices could not be saved in the workbook. {message}",
+  "error.analyze": "The analysis failed. {message}",
 };
 
 export const catalogs: Record<Lang, Record<MessageKey, string>> = { ja, en };
@@ -134,4 +319,21 @@ export function translator(lang: Lang): Translate {
 
 export function kindKey(kind: SheetKind): MessageKey {
   return `kind.${kind}`;
+}
+
+export function statusKey(status: YearStatus | null): MessageKey {
+  return status === null ? "status.none" : `status.${status}`;
+}
+
+export function severityKey(severity: Severity): MessageKey {
+  return `severity.${severity}`;
+}
+
+export function directionKey(direction: Direction): MessageKey {
+  return `direction.${direction}`;
+}
+
+/** "令和4年度（2022）" / "FY2022 (令和4)". */
+export function yearText(t: Translate, fiscalYear: number): string {
+  return t("overview.year", { year: fiscalYear, wareki: warekiYear(fiscalYear) });
 }

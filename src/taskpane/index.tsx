@@ -16,7 +16,8 @@ function themeFromOffice(): Theme {
 }
 
 Office.onReady((info) => {
-  // Outside Office, onReady resolves with host null: browser mode (open an .xlsx) comes later.
+  // Outside Office, onReady resolves with host null: browser mode, where the user opens an .xlsx
+  // (the App then makes a port over it; exceljs loads only then, as a lazy chunk).
   const inExcel = info.host === Office.HostType.Excel;
   const port: WorkbookPort | null = inExcel ? createOfficePort() : null;
   const lang = languageFrom(inExcel ? Office.context.displayLanguage : navigator.language);

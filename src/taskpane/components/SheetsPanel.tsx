@@ -1,0 +1,83 @@
+import {
+  Select,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+} from "@fluentui/react-components";
+import type { SheetInfo, SheetKind } from "../../core";
+import { kindKey } from "../i18n";
+import type { Translate } from "../i18n";
+import { SHEET_KINDS } from "../settings";
+import { usePaneStyles } from "./styles";
+
+export interface SheetsPanelProps {
+  sheets: SheetInfo[];
+  /** What the classifier found on its own, by sheet name (for the "automatic" option). */
+  detected: Record<string, SheetKind>;
+  overrides: Record<string, SheetKind>;
+  onOverride: (sheet: string, kind: SheetKind | undefined) => void;
+  t: Translate;
+}
+
+const AUTO = "auto";
+
+/** Each sheet with its kind (changeable) and the classifier's reason. */
+export function SheetsPanel({ sheets, detected, overrides, onOverride, t }: SheetsPanelProps) {
+  const styles = usePaneStyles();
+  return (
+    <section className={styles.section} aria-labelledby="hyoka-sheets">
+      <h2 id="hyoka-sheets" className={styles.heading}>
+        {t("sheets.heading")}
+      </h2>
+      <Table size="small">
+        <caption className={styles.caption}>{t("sheets.caption")}</caption>
+        <TableHeader>
+          <TableRow>
+            <TableHeaderCell>{t("sheets.col.name")}</TableHeaderCell>
+            <TableHeaderCell>{t("sheets.col.kind")}</TableHeaderCell>
+            <TableHeaderCell>{t("sheets.col.reason")}</TableHeaderCell>
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {sheets.map((s) => {
+            const override = overrides[s.name];
+            const auto = detected[s.name];
+            return (
+              <TableRow key={s.name}>
+                <TableCell>{s.name}</TableCell>
+                <TableCell>
+                  <Select
+                    size="small"
+                    aria-label={t("sheets.kindLabel", { sheet: s.name })}
+                    value={override ?? AUTO}
+                    onChange={(_, data) =>
+                      onOverride(s.name, data.value === AUTO ? undefined : (data.value as SheetKind))
+                    }
+                  >
+                    <option value={AUTO}>
+                      {auto
+                        ? t("sheets.auto", { kind: t(kindKey(auto)) })
+                        : t("sheets.autoUnknown")}
+                    </option>
+                    {SHEET_KINDS.map((k) => (
+                      <option key={k} value={k}>
+                        {t(kindKey(k))}
+                      </option>
+                    ))}
+                  </Select>
+                </TableCell>
+                <TableCell className={styles.muted}>
+                  {/* The classifier's reasons are English (stable for tests); ours is translated. */}
+                  {override ? t("sheets.overridden") : <span lang="en">{s.reason}</span>}
+                </TableCell>
+              </TableRow>
+            );
+          })}
+        </TableBody>
+      </Table>
+    </section>
+  );
+}

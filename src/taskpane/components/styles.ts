@@ -1,0 +1,49 @@
+import { makeStyles, tokens } from "@fluentui/react-components";
+
+/** Styles shared by the pane's panels. */
+export const usePaneStyles = makeStyles({
+  section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  heading: { fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold, margin: 0 },
+  subheading: {
+    fontSize: tokens.fontSizeBase300,
+    fontWeight: tokens.fontWeightSemibold,
+    margin: 0,
+  },
+  caption: {
+    captionSide: "top",
+    textAlign: "start",
+    color: tokens.colorNeutralForeground3,
+    paddingBottom: tokens.spacingVerticalXS,
+  },
+  muted: { color: tokens.colorNeutralForeground2, wordBreak: "break-word" },
+  number: { textAlign: "end", whiteSpace: "nowrap" },
+  card: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalS,
+    padding: tokens.spacingHorizontalM,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+  },
+  list: { margin: 0, paddingInlineStart: 0, listStyleType: "none" },
+  row: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, alignItems: "end" },
+  field: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS },
+  // Keyboard focus stays visible on our own focusable elements too.
+  focusable: {
+    ":focus-visible": {
+      outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`,
+      outlineOffset: "2px",
+    },
+  },
+  visuallyHidden: {
+    position: "absolute",
+    width: "1px",
+    height: "1px",
+    margin: "-1px",
+    padding: 0,
+    overflow: "hidden",
+    clip: "rect(0 0 0 0)",
+    whiteSpace: "nowrap",
+    border: 0,
+  },
+});
