@@ -43,7 +43,8 @@ export class Grid {
         const text = cellText(value);
         if (text === '') return;
         // Labels are short: a long text (a paragraph, markup) is never compared with one.
-        const cell: GridCell = { row: r, col: origin.col + j, value, text, key: text.length > MAX_LABEL_LENGTH ? '' : labelKey(text) };
+        // Numbers, booleans and error values are never labels either.
+        const cell: GridCell = { row: r, col: origin.col + j, value, text, key: typeof value !== 'string' || text.length > MAX_LABEL_LENGTH ? '' : labelKey(text) };
         (rows[r] ??= []).push(cell);
         this.byPos.set(r * 16384 + cell.col, cell);
       });

@@ -24,6 +24,12 @@ export interface CellFormat {
   border?: boolean;
 }
 
+/** A canonical key for a cell format (every property in a fixed order): called once per cell, so no JSON. */
+function formatKey(f: CellFormat): string {
+  const b = (x: boolean | undefined) => (x === undefined ? '' : x ? '1' : '0');
+  return `${f.numberFormat ?? ''}\u0001${b(f.bold)}${b(f.italic)}${b(f.underline)}${b(f.wrap)}${b(f.border)}\u0001${f.fontColor ?? ''}\u0001${f.fill ?? ''}\u0001${f.fontSize ?? ''}\u0001${f.hAlign ?? ''}\u0001${f.vAlign ?? ''}`;
+}
+
 export interface DxfStyle {
   bold?: boolean;
   fontColor?: string;
@@ -189,7 +195,7 @@ export class StyleBook {
 
   /** Index of a cellXfs entry for this format (0 = the workbook's default). */
   xf(f: CellFormat): number {
-    const key = JSON.stringify(f, Object.keys(f).sort());
+    const key = formatKey(f);
     const cached = this.xfCache.get(key);
     if (cached !== undefined) return cached;
     const numFmtId = this.numFmtId(f.numberFormat);
