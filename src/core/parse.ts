@@ -71,6 +71,19 @@ function findHeadings(g: Grid): Heading[] {
   return out;
 }
 
+/**
+ * When no cell carries the heading, a sheet named like one ("政策分野9", "政策分野9_社会参画")
+ * stands in for it — only on a sheet whose structure is a policy field's.
+ */
+function headingsOf(g: Grid, structural: () => boolean): Heading[] {
+  const found = findHeadings(g);
+  if (found.length) return found;
+  const m = /政策分野\s*([0-9]{1,3})[\s_\-・:：]*(.{0,40})$/.exec(g.name.normalize('NFKC'));
+  // A sheet of project blocks alone ("政策分野11_事業") stays a details sheet: it needs KPIs or a list.
+  if (!m || !structural() || !hasAnyLabel(g, ['kpiSection', 'projectList', 'measureEval'])) return [];
+  return [{ row: -1, col: 0, id: m[1], name: m[2].replace(/^[「(（]|[」)）]$/g, '').trim() }];
+}
+
 function hasAnyLabel(g: Grid, ids: LabelId[], from = 0, to = g.rowCount): boolean {
   for (const r of g.nonEmptyRows(from, to)) for (const c of g.row(r)) if (ids.some((id) => isSectionLabel(c.key, id))) return true;
   return false;
@@ -116,15 +129,19 @@ export function classifySheets(snapshot: WorkbookSnapshot, grids: Grid[], option
     if (override) return { name: g.name, kind: override, reason: `kind set by the user (${override})` };
     if (sheet.ownedByHyoka) return { name: g.name, kind: 'hyokaSummary', reason: 'a summary sheet written by Hyōka (ownership mark)' };
     if (g.cellCount === 0) return { name: g.name, kind: 'empty', reason: 'the sheet holds no values' };
-    const headings = findHeadings(g);
-    const structural = hasAnyLabel(g, ['kpiSection', 'projectList', 'measureEval', 'finance']) || blockRows(g).length > 0;
+    const isStructural = () => hasAnyLabel(g, ['kpiSection', 'projectList', 'measureEval', 'finance']) || blockRows(g).length > 0;
+    const headings = headingsOf(g, isStructural);
+    const structural = headings.length > 0 && isStructural();
     if (headings.length && structural) {
       const ids = [...new Set(headings.map((h) => h.id))];
       const h = headings[0];
       return {
         name: g.name,
         kind: 'policyField',
-        reason: `heading 政策分野${h.id} ${h.name} at ${g.ref(h.row, h.col).address}${ids.length > 1 ? ` (+${ids.length - 1} more fields)` : ''}`,
+        reason:
+          h.row < 0
+            ? `no heading cell; the sheet name says 政策分野${h.id} and the sheet has a KPI table or project blocks`
+            : `heading 政策分野${h.id} ${h.name} at ${g.ref(h.row, h.col).address}${ids.length > 1 ? ` (+${ids.length - 1} more fields)` : ''}`,
         policyFields: ids,
       };
     }
@@ -232,7 +249,7 @@ export function parseWorkbook(snapshot: WorkbookSnapshot, options: ParseOptions 
     const info = infos[i];
     if (info.kind === 'policyField') {
       readSheets.push(g);
-      const headings = findHeadings(g);
+      const headings = headingsOf(g, () => true);
       headings.forEach((h, k) => {
         const start = segmentStart(g, h, k === 0 ? 0 : headings[k - 1].row + 1);
         const end = k + 1 < headings.length ? segmentStart(g, headings[k + 1], h.row + 1) : g.rowCount;
@@ -327,7 +344,7 @@ function parseField(g: Grid, h: Heading, start: number, end: number): PolicyFiel
     measures: [],
     relatedProjects: [],
     finalEvaluation: '',
-    source: g.ref(h.row, h.col),
+    source: g.ref(Math.max(0, h.row), h.col),
   };
   // Goal and policy: "政策目標1 未来につなぐひとづくり/政策2 生涯にわたる学びと活躍の推進", in one cell or two.
   for (const r of g.nonEmptyRows(start, h.row + 1)) {

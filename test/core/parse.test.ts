@@ -77,3 +77,18 @@ it('joins the details sheet to field 11 by its name, reads 当初予算 / 見込
   expect(rules).toContain('project-missing-detail 10 1-1 政策分野10・11!C12');
   expect(rules).toContain('kpi-pending-actual 10  政策分野10・11!E8');
 });
+
+it('takes the field from the sheet name when no cell carries the heading, and only then', () => {
+  const rows = fieldSheet('12', '子育て').slice(1);
+  const m = analyzeWorkbook({
+    sheets: [
+      { name: '政策分野12_子育て', origin: 'A1', values: rows },
+      { name: '政策分野13 メモ', origin: 'A1', values: [['打合せ'], ['目標を見直す']] },
+    ],
+  });
+  expect(m.sheets.map((s) => s.kind)).toEqual(['policyField', 'unknown']);
+  expect(m.sheets[0].reason).toMatch(/sheet name says 政策分野12/);
+  expect(m.policyFields.map((f) => [f.id, f.name])).toEqual([['12', '子育て']]);
+  expect(m.policyFields[0].indicators[0]).toMatchObject({ no: 1, name: '子育ての満足度', finalTarget: 0.9 });
+  expect(m.policyFields[0].measures[0].projects).toHaveLength(2);
+});
