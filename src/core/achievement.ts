@@ -72,6 +72,15 @@ export function achievement(direction: Direction, target: number, actual: number
   }
 }
 
+/**
+ * Gap closure, offered where the sheet gives a baseline: how much of the way from the
+ * baseline to the target the actual went, in either direction (≥ 1 exactly when met).
+ */
+export function gapClosure(baseline: number | null, target: number | null, actual: number | null): number | null {
+  if (baseline === null || target === null || actual === null || target === baseline) return null;
+  return (actual - baseline) / (target - baseline);
+}
+
 export function gradeOf(rate: number | null, bands: GradeBand[] = DEFAULT_GRADES): string | null {
   if (rate === null || !Number.isFinite(rate)) return null;
   const sorted = [...bands].sort((a, b) => b.min - a.min);

@@ -5,7 +5,7 @@
 import type { WorkbookSnapshot } from './snapshot';
 import type { Direction, EvaluationModel, PolicyField, SheetKind } from './model';
 import { parseWorkbook } from './parse';
-import { DEFAULT_GRADES, defaultAsOf, FORMULAS, GradeBand, gradeOf, inferDirection, statusOf, trajectoryOf } from './achievement';
+import { DEFAULT_GRADES, defaultAsOf, FORMULAS, gapClosure, GradeBand, gradeOf, inferDirection, statusOf, trajectoryOf } from './achievement';
 import { runRules } from './rules';
 import { VERSION } from './version';
 
@@ -36,6 +36,7 @@ export function evaluateField(field: PolicyField, options: AnalyzeOptions): void
       y.status = s.status;
       y.achievementRate = s.rate;
       y.grade = gradeOf(s.rate, bands);
+      y.gapClosureRate = gapClosure(ind.baseline ?? null, y.target, s.rate === null && s.status !== 'achieved' && s.status !== 'notAchieved' ? null : y.actual);
     }
     const atAsOf = ind.years.find((y) => y.fiscalYear === field.asOf);
     ind.grade = atAsOf?.grade ?? null;

@@ -44,6 +44,8 @@ export interface IndicatorYear {
   /** Raw text of the actual when it was not a number (e.g. "集計中", "#DIV/0!"). */
   actualText?: string | null;
   achievementRate: number | null;
+  /** Share of the gap from the baseline to the target closed by the actual: (actual − baseline) ÷ (target − baseline). */
+  gapClosureRate?: number | null;
   status: YearStatus | null;
   grade?: string | null;
   targetSource: SourceRef | null;
@@ -75,6 +77,8 @@ export interface Indicator {
   /** Achievement formula used, stated in words (ja/en). */
   formula?: { ja: string; en: string } | null;
   cumulative: boolean;
+  /** The baseline (基準値 / 策定時) when the sheet gives one: the start of gap-closure rates. */
+  baseline?: number | null;
   finalTarget: number | null;
   /** Fiscal year the final target is due, when the sheet says ("最終目標(R8)"). */
   finalTargetYear?: number | null;

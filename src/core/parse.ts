@@ -562,6 +562,7 @@ function readIndicator(
   const years = yearCols(isLabel(yRow[0].key, 'year') ? yRow.slice(1) : yRow);
   const finalCell = yRow.find((c) => isLabel(c.key, 'finalTarget'));
   const verCell = yRow.find((c) => isLabel(c.key, 'verification'));
+  const baseCell = yRow.find((c) => isLabel(c.key, 'baseline'));
 
   let no = seq;
   let name = '';
@@ -637,6 +638,12 @@ function readIndicator(
     finalTarget = fp.value;
     if (f) finalTargetSource = g.ref(f.row, f.col);
   }
+  // A baseline column (基準値 / 策定時): its value sits in the 実績 row, or else the 目標 row.
+  let baseline: number | null = null;
+  if (baseCell) {
+    const b = cellAt(aRow, baseCell.col) ?? cellAt(tRow, baseCell.col);
+    baseline = parseNumber(b?.value).value;
+  }
   let verification = '';
   let verificationSource: SourceRef | null = null;
   if (verCell) {
@@ -656,6 +663,7 @@ function readIndicator(
     directionInfo: null,
     formula: null,
     cumulative: /累計|累積/.test(`${name} ${definition}`),
+    baseline,
     finalTarget,
     finalTargetYear,
     finalTargetSource,

@@ -15,6 +15,7 @@ export function rulesMarkdown(): string {
     '## 達成率 / Achievement rate',
     '',
     ...(['increase', 'decrease', 'maintain'] as const).map((d) => `- **${d}**: ${FORMULAS[d].ja} / ${FORMULAS[d].en}`),
+    '- **gap closure** (where the KPI row has a 基準値 / 策定時 column): (実績 − 基準値) ÷ (目標 − 基準値), in the model as `gapClosureRate` next to `achievementRate`; ≥ 100% exactly when the target is met, for increase and decrease targets alike.',
     '',
     `Status per year: \`achieved\`, \`notAchieved\`, \`notReported\` (year ≤ as-of, a target but the actual is blank or "-"), \`pending\` (未集計・集計中・調査中), \`future\` (after the as-of year), \`invalid\` (text that is neither a number nor a known mark, or an error value). A maintain KPI tolerates ${MAINTAIN_TOLERANCE * 100}% below target.`,
     '',

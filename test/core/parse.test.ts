@@ -92,3 +92,30 @@ it('takes the field from the sheet name when no cell carries the heading, and on
   expect(m.policyFields[0].indicators[0]).toMatchObject({ no: 1, name: '子育ての満足度', finalTarget: 0.9 });
   expect(m.policyFields[0].measures[0].projects).toHaveLength(2);
 });
+
+it('offers gap closure from a baseline column for a decrease KPI', () => {
+  const m = analyzeWorkbook({
+    sheets: [
+      {
+        name: 'S',
+        origin: 'A1',
+        values: [
+          ['政策分野20 安全'],
+          ['重要業績評価指標の達成状況'],
+          [null, '指標名', null, '単位'],
+          [1, '交通事故件数', null, '件'],
+          [null, '年度', '基準値(R3)', 'R4', 'R5', '最終目標', '検証'],
+          [null, '目標', null, 90, 80, 60, '啓発を進める'],
+          [null, '実績', 100, 85, 84],
+        ],
+      },
+    ],
+  });
+  const k = m.policyFields[0].indicators[0];
+  expect(k).toMatchObject({ direction: 'decrease', baseline: 100 });
+  expect(k.years.map((y) => [y.fiscalYear, y.status, y.gapClosureRate])).toEqual([
+    [2022, 'achieved', 1.5],
+    [2023, 'notAchieved', 0.8],
+  ]);
+  expect(k.years[1].achievementRate).toBeCloseTo(80 / 84);
+});
