@@ -766,6 +766,8 @@ export interface ParsedBlock {
   source: SourceRef;
 }
 
+const MONEY_UNIT_RE = /単位\s*[(（:：]?\s*([^)）\s:：]+)/;
+
 function parseBlocks(g: Grid, start: number, end: number): ParsedBlock[] {
   const starts = blockRows(g, start, end);
   const out: ParsedBlock[] = [];
@@ -840,7 +842,7 @@ function parseBlock(g: Grid, r0: number, nameLabel: GridCell, end: number, measu
       else if (isLabel(k, 'department')) block.department = plainText(right()?.value);
       else if (isLabel(k, 'nextYearPolicy')) block.nextYearPolicy = plainText(right()?.value);
       else if (isLabel(k, 'finance')) {
-        const um = /単位\s*[(（]?\s*([^)）\s]+)/.exec(c.text.normalize('NFKC'));
+        const um = MONEY_UNIT_RE.exec(c.text.normalize('NFKC'));
         if (um) block.unit = um[1];
         financeYears = row
           .filter((x) => x.col > c.col)
@@ -872,6 +874,19 @@ function parseBlock(g: Grid, r0: number, nameLabel: GridCell, end: number, measu
     }
   }
 
+  // No 財務内容 label: the year headers are the nearest row above the first finance row that has years.
+  if (!financeYears.length && financeRows.length) {
+    const first = Math.min(...financeRows.map((f) => f.r));
+    for (let r = first - 1; r >= Math.max(r0, first - 3) && !financeYears.length; r--) {
+      financeYears = g
+        .row(r)
+        .map((x) => ({ x, y: parseFiscalYear(x.value) }))
+        .filter((p) => p.y)
+        .map((p) => ({ col: p.x.col, fiscalYear: p.y!.fiscalYear, label: p.x.text, basis: p.y!.basis }));
+      const unit = financeYears.length ? g.row(r).map((x) => MONEY_UNIT_RE.exec(x.text.normalize('NFKC'))).find(Boolean) : null;
+      if (unit) block.unit = unit[1];
+    }
+  }
   // Finance: column-aligned when every year column holds a value, else in order of appearance.
   if (financeYears.length) {
     block.finance = financeYears.map((y) => ({

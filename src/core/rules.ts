@@ -38,6 +38,8 @@ const fmt = (n: number | string | null | undefined): string => {
 };
 const pct = (r: number | null | undefined) => (typeof r === 'number' ? `${(r * 100).toFixed(1)}%` : '—');
 
+const UNIT_EN: Record<string, string> = { 千円: 'thousand yen', 円: 'yen', 万円: 'ten thousand yen', 百万円: 'million yen' };
+
 function* indicators(ctx: RuleContext): Generator<{ f: PolicyField; ind: Indicator }> {
   for (const f of ctx.fields) for (const ind of f.indicators) yield { f, ind };
 }
@@ -320,8 +322,8 @@ export const RULES: Rule[] = [
     severity: 'error',
     title: { ja: '所要一般財源が事業費を超えている', en: 'General fund larger than the project cost' },
     message: {
-      ja: (p) => `事業 ${p.key}「${p.name}」: ${p.label}の所要一般財源 ${p.gf} 千円が事業費 ${p.cost} 千円を超えています。`,
-      en: (p) => `Project ${p.key} "${p.name}": in ${p.year} the general fund ${p.gf} exceeds the project cost ${p.cost} (thousand yen).`,
+      ja: (p) => `事業 ${p.key}「${p.name}」: ${p.label}の所要一般財源 ${p.gf} ${p.unit}が事業費 ${p.cost} ${p.unit}を超えています。`,
+      en: (p) => `Project ${p.key} "${p.name}": in ${p.year} the general fund ${p.gf} exceeds the project cost ${p.cost} (${p.unitEn}).`,
     },
     check: (ctx) => {
       const out: Draft[] = [];
@@ -330,7 +332,7 @@ export const RULES: Rule[] = [
           if (y.generalFund === null || y.projectCost === null || y.generalFund <= y.projectCost) continue;
           out.push({
             at: y.source ?? p.source,
-            params: { key, name: p.name, year: y.fiscalYear, label: y.label, gf: fmt(y.generalFund), cost: fmt(y.projectCost) },
+            params: { key, name: p.name, year: y.fiscalYear, label: y.label, gf: fmt(y.generalFund), cost: fmt(y.projectCost), unit: p.financeUnit, unitEn: UNIT_EN[p.financeUnit] ?? p.financeUnit },
             policyField: f.id,
             project: key,
             fiscalYear: y.fiscalYear,

@@ -119,3 +119,36 @@ it('offers gap closure from a baseline column for a decrease KPI', () => {
   ]);
   expect(k.years[1].achievementRate).toBeCloseTo(80 / 84);
 });
+
+it('reads finance years from a header row without a 財務内容 label, in 円 with three bases', () => {
+  const m = analyzeWorkbook({
+    sheets: [
+      {
+        name: 'S',
+        origin: 'A1',
+        values: [
+          ['政策分野21 環境'],
+          ['5 事務事業一覧'],
+          ['番号', '事務事業名', '次年度方針'],
+          ['施策1 環境の保全'],
+          [1, 'ごみ減量推進事業', '継続'],
+          ['施策1 環境の保全'],
+          [1, '事業名', 'ごみ減量推進事業', '法定／自主', '自主'],
+          [null, '担当部・課', '環境部 環境課', '次年度方針', '継続'],
+          [null, '（単位：円）', 'R4決算', 'R5予算', 'R6見込'],
+          [null, '事業費', '1,000', '2,000', '3,000'],
+          [null, '所要一般財源', '500', '-', '2,500'],
+          [null, '概算人件費', 10, 20, 30],
+        ],
+      },
+    ],
+  });
+  const p = m.policyFields[0].measures[0].projects[0];
+  expect(p.finance.map((y) => [y.fiscalYear, y.basis, y.projectCost, y.generalFund, y.personnelCost])).toEqual([
+    [2022, 'settlement', 1000, 500, 10],
+    [2023, 'budget', 2000, null, 20],
+    [2024, 'estimate', 3000, 2500, 30],
+  ]);
+  expect(p.financeUnit).toBe('円');
+  expect(m.policyFields[0].moneyUnit).toBe('円');
+});
