@@ -45,8 +45,3 @@ export function parseRange(range: string): { start: CellRef; end: CellRef } {
 export function rangeA1(r0: number, c0: number, r1: number, c1: number): string {
   return r0 === r1 && c0 === c1 ? toA1(r0, c0) : `${toA1(r0, c0)}:${toA1(r1, c1)}`;
 }
-
-/** A sheet name quoted for a reference: 'My sheet'!A1 (quotes doubled). */
-export function quoteSheet(name: string): string {
-  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
-}

@@ -15,22 +15,9 @@ export interface RangeRef {
 export const MAX_ROWS = 1048576;
 export const MAX_COLS = 16384;
 
-export function colLetters(col: number): string {
-  let n = col + 1;
-  let s = '';
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
-
-export function colIndex(letters: string): number {
-  let n = 0;
-  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n - 1;
-}
+// Column letters ↔ indexes are the core's (one implementation for the whole project).
+export { colName as colLetters, colIndex } from '../../core/a1';
+import { colName as colLetters, colIndex } from '../../core/a1';
 
 export function cellA1(row: number, col: number, absolute = false): string {
   return absolute ? `$${colLetters(col)}$${row + 1}` : `${colLetters(col)}${row + 1}`;
