@@ -1019,6 +1019,32 @@ export function parseTextTarget(s: string): { item: string; target: number; unit
 
 // ─── Joining the list and the blocks ────────────────────────────────────────
 
+/** A project with nothing read yet: the list or a block fills it in. */
+function emptyProject(no: number, name: string, source: SourceRef, financeUnit: string): Project {
+  return {
+    no,
+    name,
+    listName: null,
+    department: '',
+    legalBasis: '',
+    nextYearPolicy: '',
+    flags: { logicModel: false, priority: false, populationDecline: null },
+    sdgs: [],
+    overview: '',
+    finance: [],
+    financeUnit,
+    progress: '',
+    logicModel: null,
+    outcomes: [],
+    verification: '',
+    textTargets: [],
+    hasDetail: false,
+    inList: false,
+    source,
+    listSource: null,
+  };
+}
+
 function attachProjects(field: PolicyField, list: ListEntry[], blocks: ParsedBlock[]): void {
   const measureFor = (no: number | null, name: string, source: SourceRef): Measure => {
     let m = no !== null ? field.measures.find((x) => x.no === no) : field.measures.find((x) => nameKey(x.name) === nameKey(name));
@@ -1032,25 +1058,13 @@ function attachProjects(field: PolicyField, list: ListEntry[], blocks: ParsedBlo
     const m = measureFor(e.measureNo, e.measureName, e.source);
     if (m.projects.some((p) => p.no === e.no)) continue;
     m.projects.push({
-      no: e.no,
-      name: e.name,
+      ...emptyProject(e.no, e.name, e.source, field.moneyUnit),
       listName: e.name,
       department: e.department,
-      legalBasis: '',
       nextYearPolicy: e.nextYearPolicy,
       flags: { logicModel: e.logicModel, priority: e.priority, populationDecline: e.population },
       sdgs: e.sdgs,
-      overview: '',
-      finance: [],
-      financeUnit: field.moneyUnit,
-      progress: '',
-      logicModel: null,
-      outcomes: [],
-      verification: '',
-      textTargets: [],
-      hasDetail: false,
       inList: true,
-      source: e.source,
       listSource: e.source,
     });
   }
@@ -1071,28 +1085,7 @@ function attachProjects(field: PolicyField, list: ListEntry[], blocks: ParsedBlo
     }
     if (!m) m = measureFor(null, '', b.source);
     if (!p) {
-      p = {
-        no: b.no ?? m.projects.reduce((n, x) => Math.max(n, x.no), 0) + 1,
-        name: b.name,
-        listName: null,
-        department: '',
-        legalBasis: '',
-        nextYearPolicy: '',
-        flags: { logicModel: false, priority: false, populationDecline: null },
-        sdgs: [],
-        overview: '',
-        finance: [],
-        financeUnit: b.unit,
-        progress: '',
-        logicModel: null,
-        outcomes: [],
-        verification: '',
-        textTargets: [],
-        hasDetail: false,
-        inList: false,
-        source: b.source,
-        listSource: null,
-      };
+      p = emptyProject(b.no ?? m.projects.reduce((n, x) => Math.max(n, x.no), 0) + 1, b.name, b.source, b.unit);
       m.projects.push(p);
     }
     p.name = b.name;
