@@ -114,10 +114,6 @@ export function FindingsPanel({ findings, lang, selected, onOpen, t }: FindingsP
                                 appearance={isSelected ? "outline" : "subtle"}
                                 style={{ justifyContent: "flex-start", textAlign: "start" }}
                                 aria-current={isSelected ? "true" : undefined}
-                                aria-label={t("findings.open", {
-                                  place: placeOf(f),
-                                  message: messageOf(f, lang),
-                                })}
                                 onClick={() => onOpen(f)}
                               >
                                 <span>

@@ -1,0 +1,428 @@
+/**
+ * End to end: the production build of the task pane in headless Chromium (Debian's chromium,
+ * driven by playwright-core), outside Office — so in browser mode, on the real UI.
+ *
+ *   open test/fixtures/seed.xlsx → scan → overview → open a finding → build → download,
+ *   then the downloaded workbook must hold Hyōka's summary sheets next to the source sheet;
+ *   the same flow by keyboard only; axe-core on every step (no serious/critical violation);
+ *   every request stays on 127.0.0.1, and after the page has loaded only the lazy chunks load.
+ *
+ * Runs under `npm test`; it builds into a temporary folder first (webpack --mode production;
+ * HYOKA_E2E_DIST=dist reuses an existing build instead).
+ * HYOKA_SCREENSHOTS=1 (npm run screenshots) writes the step screenshots to docs/screenshots/.
+ * Skipped, with a note, only when /usr/bin/chromium is absent (CI installs it).
+ */
+import { execFileSync } from "child_process";
+import * as fs from "fs";
+import * as http from "http";
+import type { AddressInfo } from "net";
+import * as os from "os";
+import * as path from "path";
+import ExcelJS from "exceljs";
+import { chromium } from "playwright-core";
+import type { BrowserContext, Page } from "playwright-core";
+import { findHyokaSheets } from "../../src/xlsx/applyPlan";
+
+const CHROMIUM = "/usr/bin/chromium";
+const ROOT = path.resolve(__dirname, "../..");
+const SEED = path.join(ROOT, "test/fixtures/seed.xlsx");
+const SHOT_DIR =
+  process.env.HYOKA_SCREENSHOTS === "1"
+    ? path.join(ROOT, "docs/screenshots")
+    : fs.mkdtempSync(path.join(os.tmpdir(), "hyoka-shots-"));
+const ARGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+];
+const TYPES: Record<string, string> = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".json": "application/json",
+  ".css": "text/css",
+  ".png": "image/png",
+  ".svg": "image/svg+xml",
+  ".ico": "image/x-icon",
+  ".xml": "application/xml",
+  ".map": "application/json",
+};
+
+const present = fs.existsSync(CHROMIUM);
+if (!present) {
+  console.warn(
+    `test/e2e: ${CHROMIUM} is absent — the end-to-end test of the task pane is SKIPPED. ` +
+      "Install it with `apt-get install -y chromium` (CI does)."
+  );
+}
+const describeE2E = present ? describe : describe.skip;
+
+jest.setTimeout(600_000);
+
+/** Serves `dir` on 127.0.0.1 (a random port); nothing else. */
+function serve(dir: string): Promise<http.Server> {
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url ?? "/", "http://127.0.0.1");
+    const file = path.normalize(path.join(dir, decodeURIComponent(url.pathname)));
+    if (!file.startsWith(dir) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, {
+      "Content-Type": TYPES[path.extname(file)] ?? "application/octet-stream",
+      "Cache-Control": "no-store",
+    });
+    fs.createReadStream(file).pipe(res);
+  });
+  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(server)));
+}
+
+interface Run {
+  context: BrowserContext;
+  page: Page;
+  /** Every request the page made, in order, and how many came before the page had loaded. */
+  requests: string[];
+  loadedAt: number;
+}
+
+const timings: Record<string, number> = {};
+async function timed<T>(label: string, f: () => Promise<T>): Promise<T> {
+  const start = Date.now();
+  try {
+    return await f();
+  } finally {
+    timings[label] = Date.now() - start;
+  }
+}
+
+async function launch(base: string, locale: string): Promise<Run> {
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), "hyoka-chromium-"));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ARGS,
+    locale,
+    viewport: { width: 400, height: 900 },
+    acceptDownloads: true,
+  });
+  const page = context.pages()[0] ?? (await context.newPage());
+  // File-chooser interception is switched on when a listener exists; one from the start means a
+  // keypress that opens the chooser cannot outrun it.
+  page.on("filechooser", () => undefined);
+  const requests: string[] = [];
+  context.on("request", (r) => requests.push(r.url()));
+  const errors: string[] = [];
+  page.on("pageerror", (e) => errors.push(String(e)));
+  page.on("response", (r) => {
+    if (r.status() >= 400) errors.push(`${r.status()} ${r.url()}`);
+  });
+  const blocked: string[] = [];
+  page.on("console", (m) => {
+    if (m.type() !== "error") return;
+    // office.js, outside Office, tries to frame Microsoft's telemetry page: the page's CSP
+    // (frame-src 'self') stops it before any request is made. Kept apart and reported.
+    if (/^Framing '.*' violates the following Content Security Policy directive: "frame-src 'self'"/.test(m.text())) {
+      blocked.push(m.text().split("'")[1]);
+    } else errors.push(m.text());
+  });
+  await page.goto(`${base}/taskpane.html`);
+  await page.getByRole("button", { name: /ファイルを開く|Open a file/ }).waitFor();
+  await page.waitForLoadState("networkidle");
+  const run = { context, page, requests, loadedAt: requests.length };
+  Object.assign(run, { errors, blocked });
+  return run;
+}
+
+const AXE = fs.readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
+
+interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: string[] }[];
+}
+
+/**
+ * axe-core in the page (evaluated, so the page's CSP stays as it is and nothing is fetched).
+ * Tabster's dummy inputs (Fluent's focus sentinels: aria-hidden, tabindex 0, they hand focus on
+ * at once) are left out — axe reads them as focusable hidden content.
+ */
+async function axe(page: Page, step: string): Promise<AxeViolation[]> {
+  await page.evaluate(`${AXE}\n;0`);
+  const violations = (await page.evaluate(
+    `axe.run({ exclude: [["[data-tabster-dummy]"]] }, { resultTypes: ["violations"] }).then(r => r.violations.map(v => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map(n => ({ target: n.target })) })))`
+  )) as AxeViolation[];
+  for (const v of violations.filter((x) => x.impact === "serious" || x.impact === "critical")) {
+    console.log(`axe (${step}) ${v.impact}: ${v.id} — ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+  }
+  const minor = violations.filter((v) => v.impact !== "serious" && v.impact !== "critical");
+  if (minor.length) {
+    console.log(`axe (${step}): ${minor.map((v) => `${v.id} [${v.impact}]`).join(", ")}`);
+  }
+  return violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+}
+
+async function shot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: path.join(SHOT_DIR, `${name}.png`), fullPage: true });
+}
+
+/** The downloaded workbook: Hyōka's five sheets next to the untouched source sheet. */
+async function checkDownloaded(file: string): Promise<void> {
+  const bytes = new Uint8Array(fs.readFileSync(file));
+  const owned = await findHyokaSheets(bytes);
+  expect(owned.map((s) => s.key).sort()).toEqual(
+    ["charts", "evaluation", "findings", "log", "projects"].sort()
+  );
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
+  const names = wb.worksheets.map((w) => w.name);
+  expect(names).toContain("政策分野9");
+  for (const s of owned) expect(names).toContain(s.name);
+}
+
+/** Requests that left 127.0.0.1, and requests after the page had loaded other than lazy chunks. */
+function networkProblems(run: Run, base: string): { offsite: string[]; late: string[] } {
+  const local = (u: string) => u.startsWith(`${base}/`) || u.startsWith(`blob:${base}/`);
+  return {
+    offsite: run.requests.filter((u) => !local(u) && !u.startsWith("data:")),
+    late: run.requests
+      .slice(run.loadedAt)
+      .filter((u) => !(u.startsWith(`${base}/`) && /\.chunk\.js$/.test(u)) && !u.startsWith("blob:")),
+  };
+}
+
+/** Frames the CSP stopped (office.js's telemetry); never a request, so only reported. */
+function reportBlocked(run: Run): void {
+  const { blocked } = run as unknown as { blocked: string[] };
+  if (blocked.length) console.log(`CSP blocked frames (no request made): ${blocked.join(", ")}`);
+  for (const url of blocked) expect(run.requests).not.toContain(url);
+}
+
+/** Presses Tab until the focused element's accessible text matches (keyboard only). */
+async function tabTo(page: Page, name: RegExp, max = 80, key = "Tab"): Promise<void> {
+  for (let i = 0; i < max; i++) {
+    await page.keyboard.press(key);
+    if (name.test(await focusedLabel(page))) return;
+  }
+  throw new Error(`${key} never reached ${name}; last focus: ${await focusedLabel(page)}`);
+}
+
+/** Presses ArrowRight (inside a tab list) until the focused tab matches. */
+async function arrowTo(page: Page, name: RegExp, max = 8): Promise<void> {
+  for (let i = 0; i < max; i++) {
+    if (name.test(await focusedLabel(page))) return;
+    await page.keyboard.press("ArrowRight");
+  }
+  throw new Error(`Arrows never reached ${name}; last focus: ${await focusedLabel(page)}`);
+}
+
+function focusedLabel(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const el = document.activeElement as HTMLElement | null;
+    if (!el) return "";
+    // A Fluent Tab renders its label twice (one copy reserves the bold width).
+    const text =
+      el.getAttribute("role") === "tab"
+        ? el.querySelector(".fui-Tab__content")?.textContent
+        : el.textContent;
+    return (el.getAttribute("aria-label") || text || "").trim();
+  });
+}
+
+/** Keyboard focus is visible: Fluent marks the element it draws its focus ring on. */
+function focusVisible(page: Page): Promise<boolean> {
+  return page.evaluate(() => {
+    const el = document.activeElement as HTMLElement | null;
+    if (!el) return false;
+    return el.hasAttribute("data-fui-focus-visible") || el.matches(":focus-visible");
+  });
+}
+
+describeE2E("task pane in headless Chromium (browser mode, production build)", () => {
+  let dist: string;
+  let server: http.Server;
+  let base: string;
+
+  beforeAll(async () => {
+    // HYOKA_E2E_DIST=dist reuses a build (while iterating); by default the test builds its own.
+    dist = process.env.HYOKA_E2E_DIST
+      ? path.resolve(process.env.HYOKA_E2E_DIST)
+      : fs.mkdtempSync(path.join(os.tmpdir(), "hyoka-e2e-dist-"));
+    if (!process.env.HYOKA_E2E_DIST) await timed("build", async () => {
+      execFileSync(
+        process.execPath,
+        [require.resolve("webpack-cli/bin/cli.js"), "--mode", "production", "--output-path", dist],
+        { cwd: ROOT, stdio: "pipe" }
+      );
+    });
+    server = await serve(dist);
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+
+  afterAll(async () => {
+    await new Promise((r) => server?.close(r));
+    console.log(
+      `E2E timings (ms): ${Object.entries(timings)
+        .map(([k, v]) => `${k} ${v}`)
+        .join(", ")}`
+    );
+  });
+
+  it("the Office page's initial chunk has no exceljs, the lazy chunk has", () => {
+    const report = JSON.parse(fs.readFileSync(path.join(dist, "bundle-report.json"), "utf8"));
+    const initial: string[] = report.pages.taskpane.initialJs.map((f: { file: string }) => f.file);
+    for (const f of initial) {
+      expect(f).not.toMatch(/exceljs|xlsx-engine/);
+      // A part name only .xlsx code (exceljs, src/xlsx) carries; a boolean keeps failures short.
+      const text = fs.readFileSync(path.join(dist, f), "utf8");
+      expect({ file: f, xlsxCode: text.includes("sharedStrings") }).toEqual({ file: f, xlsxCode: false });
+    }
+    expect(fs.readdirSync(dist).some((f) => /^exceljs\..*\.chunk\.js$/.test(f))).toBe(true);
+  });
+
+  it("by mouse, in Japanese: open, scan, overview, finding, build, download", async () => {
+    const run = await launch(base, "ja-JP");
+    const { page } = run;
+    try {
+      await timed("mouse flow", async () => {
+        const serious: Record<string, AxeViolation[]> = {};
+        expect(await page.getAttribute("html", "lang")).toBe("ja");
+        serious.open = await axe(page, "open");
+        await shot(page, "1-open-ja");
+
+        await page.locator('input[type="file"]').setInputFiles(SEED);
+        await page.getByText("seed.xlsx を開きました").waitFor();
+        await page.getByRole("button", { name: "スキャン", exact: true }).click();
+        await page.getByRole("tab", { name: "シート" }).waitFor();
+        await page.getByRole("cell", { name: "政策分野9", exact: true }).waitFor();
+        serious.sheets = await axe(page, "sheets");
+        await shot(page, "2-sheets-ja");
+
+        await page.getByRole("tab", { name: "概要" }).click();
+        await page.getByRole("heading", { name: "政策分野9 社会参画" }).waitFor();
+        const notAchieved = page.getByRole("row", { name: /✗ 未達成/ }).first();
+        expect(await notAchieved.textContent()).toContain("3");
+        serious.overview = await axe(page, "overview");
+        await shot(page, "3-overview-ja");
+
+        await page.getByRole("tab", { name: /指摘/ }).click();
+        const first = page.getByRole("button", { name: /^政策分野9!C25 / }).first();
+        await first.click();
+        await page.getByTestId("announcer").getByText(/政策分野9!C25 の位置です/).waitFor();
+        expect(await page.locator('[aria-current="true"]').textContent()).toMatch(/^▶ 選択中: 政策分野9!C25 /);
+        // Filtering by text keeps only matching findings.
+        await page.getByRole("searchbox", { name: "文字で絞り込み" }).fill("C29");
+        await page.getByText(/11 件中 1 件を表示/).waitFor();
+        await page.getByRole("searchbox", { name: "文字で絞り込み" }).fill("");
+        serious.findings = await axe(page, "findings");
+        await shot(page, "4-findings-ja");
+
+        await page.getByRole("tab", { name: "サマリー作成" }).click();
+        await page.getByRole("button", { name: "サマリーを作成" }).click();
+        await page.getByRole("link", { name: /ダウンロード/ }).waitFor({ timeout: 60_000 });
+        expect(await page.getByTestId("announcer").textContent()).toBe("サマリーシートを作成しました。");
+        serious.build = await axe(page, "build");
+        await shot(page, "5-build-ja");
+
+        const [download] = await Promise.all([
+          page.waitForEvent("download"),
+          page.getByRole("link", { name: /サマリー付きのブックをダウンロード/ }).click(),
+        ]);
+        expect(download.suggestedFilename()).toBe("seed-summary.xlsx");
+        const saved = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "hyoka-dl-")), "out.xlsx");
+        await download.saveAs(saved);
+        await checkDownloaded(saved);
+
+        expect(serious).toEqual({ open: [], sheets: [], overview: [], findings: [], build: [] });
+      });
+      const { offsite, late } = networkProblems(run, base);
+      expect(offsite).toEqual([]);
+      expect(late).toEqual([]);
+      reportBlocked(run);
+      // The lazy chunk did load (after the page load, on opening the file).
+      expect(run.requests.slice(run.loadedAt).some((u) => /exceljs\..*\.chunk\.js$/.test(u))).toBe(true);
+      expect(run.requests.slice(0, run.loadedAt).some((u) => /exceljs/.test(u))).toBe(false);
+      expect((run as unknown as { errors: string[] }).errors).toEqual([]);
+    } finally {
+      await run.context.close();
+    }
+  });
+
+  it("by keyboard only, in English: the same flow", async () => {
+    const run = await launch(base, "en-US");
+    const { page } = run;
+    try {
+      await timed("keyboard flow", async () => {
+        expect(await page.getAttribute("html", "lang")).toBe("en");
+        await shot(page, "1-open-en");
+
+        await tabTo(page, /^Open a file/);
+        expect(await focusVisible(page)).toBe(true);
+        const [chooser] = await Promise.all([
+          page.waitForEvent("filechooser"),
+          page.keyboard.press("Enter"),
+        ]);
+        await chooser.setFiles(SEED);
+        await page.getByText("Opened seed.xlsx").waitFor();
+
+        await tabTo(page, /^Scan$/);
+        expect(await focusVisible(page)).toBe(true);
+        await page.keyboard.press("Enter");
+        await page.getByRole("tab", { name: "Sheets" }).waitFor();
+        await page.getByRole("cell", { name: "政策分野9", exact: true }).waitFor();
+        await shot(page, "2-sheets-en");
+
+        // Override the sheet's kind with the keyboard and back (re-analysis each time).
+        await tabTo(page, /^Kind of 政策分野9$/);
+        await page.keyboard.press("ArrowDown"); // automatic → policy field (native select)
+        await page.getByTestId("announcer").getByText(/Set 政策分野9 to "Policy field"/).waitFor();
+        await page.keyboard.press("ArrowUp");
+        await page.getByTestId("announcer").getByText(/Set 政策分野9 to "Automatic"/).waitFor();
+
+        // Tabs: Tab reaches the tab list, arrows move, Enter selects.
+        await tabTo(page, /^(Sheets|Overview|Findings|Build summary)/);
+        await arrowTo(page, /^Overview$/);
+        await page.keyboard.press("Enter");
+        await page.getByRole("heading", { name: "Policy field 9 社会参画" }).waitFor();
+        await shot(page, "3-overview-en");
+
+        await tabTo(page, /^Overview$/, 80, "Shift+Tab");
+        await arrowTo(page, /^Findings/);
+        await page.keyboard.press("Enter");
+        await tabTo(page, /^政策分野9!C25 /);
+        await page.keyboard.press("Space");
+        await page.getByTestId("announcer").getByText(/The finding is at 政策分野9!C25/).waitFor();
+        await shot(page, "4-findings-en");
+
+        await tabTo(page, /^Findings/, 80, "Shift+Tab");
+        await arrowTo(page, /^Build summary$/);
+        await page.keyboard.press("Enter");
+        await tabTo(page, /^Build summary$/);
+        expect(await page.evaluate(() => document.activeElement?.getAttribute("role"))).not.toBe("tab");
+        await page.keyboard.press("Enter");
+        await page.getByRole("link", { name: /Download/ }).waitFor({ timeout: 60_000 });
+        expect(await page.getByTestId("announcer").textContent()).toBe("The summary sheets were created.");
+        await shot(page, "5-build-en");
+
+        await tabTo(page, /Download the summarized workbook/);
+        const [download] = await Promise.all([
+          page.waitForEvent("download"),
+          page.keyboard.press("Enter"),
+        ]);
+        const saved = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "hyoka-dl-")), "out.xlsx");
+        await download.saveAs(saved);
+        await checkDownloaded(saved);
+      });
+      const { offsite, late } = networkProblems(run, base);
+      expect(offsite).toEqual([]);
+      expect(late).toEqual([]);
+      reportBlocked(run);
+      expect((run as unknown as { errors: string[] }).errors).toEqual([]);
+    } finally {
+      await run.context.close();
+    }
+  });
+});
