@@ -3,29 +3,28 @@
  * sheets without opening the pane and reports the outcome in a small dialog (Excel has no
  * notification API for function commands).
  */
-import { VERSION, analyzeWorkbook } from "../core";
-import { planSummary } from "../core/planSummary";
-import type { WorkbookSnapshot } from "../core";
 import { buildSummaryInExcel } from "../excel/buildSummary";
+import { analyzeForBuild } from "../taskpane/analysis";
 import { describeError } from "../taskpane/errors";
 import { languageFrom, translator } from "../taskpane/i18n";
 import type { Lang } from "../taskpane/i18n";
+import { loadOfficeSettings } from "../taskpane/officePort";
+import { defaultSettings } from "../taskpane/settings";
+import type { PaneSettings } from "../taskpane/settings";
 import { showNotice } from "./notify";
 
 export type BuildSummary = typeof buildSummaryInExcel;
 
-/** Snapshot → model → plan, in the user's language. */
-export function analyzeForSummary(lang: Lang, now: () => Date = () => new Date()) {
-  return (snapshot: WorkbookSnapshot) => {
-    const model = analyzeWorkbook(snapshot, { lang });
-    const plan = planSummary(model, {
-      lang,
-      now: now(),
-      generatorVersion: VERSION,
-      sourceName: snapshot.source,
-    });
-    return { model, plan };
-  };
+/**
+ * Snapshot → model → plan, in the user's language, with the choices the task pane saved in the
+ * document (sheet kinds, evaluation years, directions, grades) so both give the same summary.
+ */
+export function analyzeForSummary(
+  lang: Lang,
+  now: () => Date = () => new Date(),
+  settings: PaneSettings = loadOfficeSettings() ?? defaultSettings()
+) {
+  return analyzeForBuild(settings, lang, now);
 }
 
 /** The command, with its collaborators passed in so tests can run it without Excel. */

@@ -11,16 +11,10 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import { VERSION, analyzeWorkbook } from "../core";
-import type {
-  AnalyzeOptions,
-  Direction,
-  EvaluationModel,
-  Finding,
-  SheetKind,
-  WorkbookSnapshot,
-} from "../core";
-import { planSummary } from "../core/planSummary";
+import { analyzeWorkbook } from "../core";
+import type { Direction, Finding, SheetKind, WorkbookSnapshot } from "../core";
+import { analyzeForBuild } from "./analysis";
+import type { Analyze } from "./analysis";
 import { createBrowserPort } from "./browserPort";
 import type { BrowserFile } from "./browserPort";
 import { BuildPanel } from "./components/BuildPanel";
@@ -32,11 +26,11 @@ import { usePaneStyles } from "./components/styles";
 import { describeError } from "./errors";
 import { translator } from "./i18n";
 import type { Lang, Translate } from "./i18n";
-import type { AnalyzeForBuild, BuildPhase, WorkbookPort } from "./port";
-import { analyzeOptions, defaultSettings, planGrades, withEntry } from "./settings";
+import type { BuildPhase, WorkbookPort } from "./port";
+import { analyzeOptions, defaultSettings, withEntry } from "./settings";
 import type { GradeSetting, PaneSettings } from "./settings";
 
-export type Analyze = (snapshot: WorkbookSnapshot, options?: AnalyzeOptions) => EvaluationModel;
+export type { Analyze };
 
 export interface AppProps {
   /** The workbook in Excel; null outside Office, where the user opens an .xlsx file. */
@@ -211,18 +205,7 @@ export function App({
     let current: BuildStepId = "read";
     setBuild({ step: "running", current });
     setAnnouncement(t("build.running", { step: t("build.step.read") }));
-    const forBuild: AnalyzeForBuild = (snap) => {
-      const m = analyze(snap, analyzeOptions(settings, lang));
-      const plan = planSummary(m, {
-        lang,
-        now: now(),
-        generatorVersion: VERSION,
-        sourceName: snap.source ?? port.name,
-        asOfOverrides: Object.keys(settings.asOf).length ? settings.asOf : undefined,
-        grades: planGrades(settings.grades),
-      });
-      return { model: m, plan };
-    };
+    const forBuild = analyzeForBuild(settings, lang, now, analyze, port.name);
     try {
       const outcome = await port.buildSummary(forBuild, (p) => {
         const step = phaseStep(p);
