@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { useCallback, useMemo, useRef, useState } from "react";
 import {
   Button,
   MessageBar,
@@ -105,7 +105,11 @@ export function App({
       for (const s of detectedSheets) detected[s.name] = s.kind;
       return { model, detected, error: null };
     } catch (e) {
-      return { model: null, detected: {}, error: t("error.analyze", { message: describeError(e, t) }) };
+      return {
+        model: null,
+        detected: {},
+        error: t("error.analyze", { message: describeError(e, t) }),
+      };
     }
   }, [snapshot, settings, lang, analyze, t]);
   const model = analysis?.model ?? null;
@@ -253,7 +257,10 @@ export function App({
             }}
           />
           <div>
-            <Button appearance={port ? "secondary" : "primary"} onClick={() => fileInput.current?.click()}>
+            <Button
+              appearance={port ? "secondary" : "primary"}
+              onClick={() => fileInput.current?.click()}
+            >
               {t("open.button")}
             </Button>
           </div>

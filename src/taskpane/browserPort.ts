@@ -5,8 +5,7 @@ import type { PaneSettings } from "./settings";
 const XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 /** The lazy chunk with exceljs (browser mode only). */
-export const loadXlsxEngine = () =>
-  import(/* webpackChunkName: "xlsx-engine" */ "./xlsxEngine");
+export const loadXlsxEngine = () => import(/* webpackChunkName: "xlsx-engine" */ "./xlsxEngine");
 
 /** "評価.xlsx" → "評価-summary.xlsx" (the CLI's naming). */
 export function summaryFileName(name: string): string {

@@ -36,7 +36,11 @@ interface XlsxLikeError {
 }
 
 function isXlsxLikeError(e: unknown): e is XlsxLikeError & Error {
-  return e instanceof Error && e.name === "XlsxApplyError" && typeof (e as unknown as XlsxLikeError).code === "string";
+  return (
+    e instanceof Error &&
+    e.name === "XlsxApplyError" &&
+    typeof (e as unknown as XlsxLikeError).code === "string"
+  );
 }
 
 /** An error in plain words for the user, keeping Excel's error code and what to do next. */

@@ -101,7 +101,10 @@ export function sortGrades(grades: GradeSetting[]): GradeSetting[] {
 /** The grade table as the core's analysis wants it (the last band takes everything below). */
 export function analysisGrades(grades: GradeSetting[]): { grade: string; min: number }[] {
   const sorted = sortGrades(grades);
-  return sorted.map((g, i) => ({ grade: g.grade, min: i === sorted.length - 1 ? -Infinity : g.min }));
+  return sorted.map((g, i) => ({
+    grade: g.grade,
+    min: i === sorted.length - 1 ? -Infinity : g.min,
+  }));
 }
 
 /** The grade table for the summary plan (its lowest band starts at 0). */

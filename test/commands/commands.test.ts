@@ -152,15 +152,25 @@ describe("ribbon command buildSummary", () => {
 });
 
 describe("the command reuses the task pane's saved choices", () => {
-  const snapshot = { source: "t.xlsx", sheets: [{ name: "メモ", origin: "A1", values: [["買い物"]] }] };
+  const snapshot = {
+    source: "t.xlsx",
+    sheets: [{ name: "メモ", origin: "A1", values: [["買い物"]] }],
+  };
   const context = (Office as unknown as { context: Record<string, unknown> }).context;
   afterEach(() => {
     delete context.document;
   });
 
   it("reads them from the document's settings", () => {
-    const saved = JSON.stringify({ sheetKinds: { メモ: "empty" }, asOf: {}, directions: {}, grades: [] });
-    context.document = { settings: { get: (k: string) => (k === "hyoka.settings" ? saved : null) } };
+    const saved = JSON.stringify({
+      sheetKinds: { メモ: "empty" },
+      asOf: {},
+      directions: {},
+      grades: [],
+    });
+    context.document = {
+      settings: { get: (k: string) => (k === "hyoka.settings" ? saved : null) },
+    };
     const { model } = commands.analyzeForSummary("ja")(snapshot);
     expect(model.sheets[0]).toMatchObject({ name: "メモ", kind: "empty" });
   });

@@ -124,7 +124,11 @@ async function launch(base: string, locale: string): Promise<Run> {
     if (m.type() !== "error") return;
     // office.js, outside Office, tries to frame Microsoft's telemetry page: the page's CSP
     // (frame-src 'self') stops it before any request is made. Kept apart and reported.
-    if (/^Framing '.*' violates the following Content Security Policy directive: "frame-src 'self'"/.test(m.text())) {
+    if (
+      /^Framing '.*' violates the following Content Security Policy directive: "frame-src 'self'"/.test(
+        m.text()
+      )
+    ) {
       blocked.push(m.text().split("'")[1]);
     } else errors.push(m.text());
   });
@@ -156,7 +160,9 @@ async function axe(page: Page, step: string): Promise<AxeViolation[]> {
     `axe.run({ exclude: [["[data-tabster-dummy]"]] }, { resultTypes: ["violations"] }).then(r => r.violations.map(v => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map(n => ({ target: n.target })) })))`
   )) as AxeViolation[];
   for (const v of violations.filter((x) => x.impact === "serious" || x.impact === "critical")) {
-    console.log(`axe (${step}) ${v.impact}: ${v.id} — ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+    console.log(
+      `axe (${step}) ${v.impact}: ${v.id} — ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`
+    );
   }
   const minor = violations.filter((v) => v.impact !== "serious" && v.impact !== "critical");
   if (minor.length) {
@@ -177,7 +183,9 @@ async function checkDownloaded(file: string): Promise<void> {
     ["charts", "evaluation", "findings", "log", "projects"].sort()
   );
   const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
+  await wb.xlsx.load(
+    bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer
+  );
   const names = wb.worksheets.map((w) => w.name);
   expect(names).toContain("政策分野9");
   for (const s of owned) expect(names).toContain(s.name);
@@ -190,7 +198,9 @@ function networkProblems(run: Run, base: string): { offsite: string[]; late: str
     offsite: run.requests.filter((u) => !local(u) && !u.startsWith("data:")),
     late: run.requests
       .slice(run.loadedAt)
-      .filter((u) => !(u.startsWith(`${base}/`) && /\.chunk\.js$/.test(u)) && !u.startsWith("blob:")),
+      .filter(
+        (u) => !(u.startsWith(`${base}/`) && /\.chunk\.js$/.test(u)) && !u.startsWith("blob:")
+      ),
   };
 }
 
@@ -251,13 +261,20 @@ describeE2E("task pane in headless Chromium (browser mode, production build)", (
     dist = process.env.HYOKA_E2E_DIST
       ? path.resolve(process.env.HYOKA_E2E_DIST)
       : fs.mkdtempSync(path.join(os.tmpdir(), "hyoka-e2e-dist-"));
-    if (!process.env.HYOKA_E2E_DIST) await timed("build", async () => {
-      execFileSync(
-        process.execPath,
-        [require.resolve("webpack-cli/bin/cli.js"), "--mode", "production", "--output-path", dist],
-        { cwd: ROOT, stdio: "pipe" }
-      );
-    });
+    if (!process.env.HYOKA_E2E_DIST)
+      await timed("build", async () => {
+        execFileSync(
+          process.execPath,
+          [
+            require.resolve("webpack-cli/bin/cli.js"),
+            "--mode",
+            "production",
+            "--output-path",
+            dist,
+          ],
+          { cwd: ROOT, stdio: "pipe" }
+        );
+      });
     server = await serve(dist);
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   });
@@ -278,7 +295,10 @@ describeE2E("task pane in headless Chromium (browser mode, production build)", (
       expect(f).not.toMatch(/exceljs|xlsx-engine/);
       // A part name only .xlsx code (exceljs, src/xlsx) carries; a boolean keeps failures short.
       const text = fs.readFileSync(path.join(dist, f), "utf8");
-      expect({ file: f, xlsxCode: text.includes("sharedStrings") }).toEqual({ file: f, xlsxCode: false });
+      expect({ file: f, xlsxCode: text.includes("sharedStrings") }).toEqual({
+        file: f,
+        xlsxCode: false,
+      });
     }
     expect(fs.readdirSync(dist).some((f) => /^exceljs\..*\.chunk\.js$/.test(f))).toBe(true);
   });
@@ -311,8 +331,13 @@ describeE2E("task pane in headless Chromium (browser mode, production build)", (
         await page.getByRole("tab", { name: /指摘/ }).click();
         const first = page.getByRole("button", { name: /^政策分野9!C25 / }).first();
         await first.click();
-        await page.getByTestId("announcer").getByText(/政策分野9!C25 の位置です/).waitFor();
-        expect(await page.locator('[aria-current="true"]').textContent()).toMatch(/^▶ 選択中: 政策分野9!C25 /);
+        await page
+          .getByTestId("announcer")
+          .getByText(/政策分野9!C25 の位置です/)
+          .waitFor();
+        expect(await page.locator('[aria-current="true"]').textContent()).toMatch(
+          /^▶ 選択中: 政策分野9!C25 /
+        );
         // Filtering by text keeps only matching findings.
         await page.getByRole("searchbox", { name: "文字で絞り込み" }).fill("C29");
         await page.getByText(/11 件中 1 件を表示/).waitFor();
@@ -323,7 +348,9 @@ describeE2E("task pane in headless Chromium (browser mode, production build)", (
         await page.getByRole("tab", { name: "サマリー作成" }).click();
         await page.getByRole("button", { name: "サマリーを作成" }).click();
         await page.getByRole("link", { name: /ダウンロード/ }).waitFor({ timeout: 60_000 });
-        expect(await page.getByTestId("announcer").textContent()).toBe("サマリーシートを作成しました。");
+        expect(await page.getByTestId("announcer").textContent()).toBe(
+          "サマリーシートを作成しました。"
+        );
         serious.build = await axe(page, "build");
         await shot(page, "5-build-ja");
 
@@ -343,7 +370,9 @@ describeE2E("task pane in headless Chromium (browser mode, production build)", (
       expect(late).toEqual([]);
       reportBlocked(run);
       // The lazy chunk did load (after the page load, on opening the file).
-      expect(run.requests.slice(run.loadedAt).some((u) => /exceljs\..*\.chunk\.js$/.test(u))).toBe(true);
+      expect(run.requests.slice(run.loadedAt).some((u) => /exceljs\..*\.chunk\.js$/.test(u))).toBe(
+        true
+      );
       expect(run.requests.slice(0, run.loadedAt).some((u) => /exceljs/.test(u))).toBe(false);
       expect((run as unknown as { errors: string[] }).errors).toEqual([]);
     } finally {
@@ -378,9 +407,15 @@ describeE2E("task pane in headless Chromium (browser mode, production build)", (
         // Override the sheet's kind with the keyboard and back (re-analysis each time).
         await tabTo(page, /^Kind of 政策分野9$/);
         await page.keyboard.press("ArrowDown"); // automatic → policy field (native select)
-        await page.getByTestId("announcer").getByText(/Set 政策分野9 to "Policy field"/).waitFor();
+        await page
+          .getByTestId("announcer")
+          .getByText(/Set 政策分野9 to "Policy field"/)
+          .waitFor();
         await page.keyboard.press("ArrowUp");
-        await page.getByTestId("announcer").getByText(/Set 政策分野9 to "Automatic"/).waitFor();
+        await page
+          .getByTestId("announcer")
+          .getByText(/Set 政策分野9 to "Automatic"/)
+          .waitFor();
 
         // Tabs: Tab reaches the tab list, arrows move, Enter selects.
         await tabTo(page, /^(Sheets|Overview|Findings|Build summary)/);
@@ -394,17 +429,24 @@ describeE2E("task pane in headless Chromium (browser mode, production build)", (
         await page.keyboard.press("Enter");
         await tabTo(page, /^政策分野9!C25 /);
         await page.keyboard.press("Space");
-        await page.getByTestId("announcer").getByText(/The finding is at 政策分野9!C25/).waitFor();
+        await page
+          .getByTestId("announcer")
+          .getByText(/The finding is at 政策分野9!C25/)
+          .waitFor();
         await shot(page, "4-findings-en");
 
         await tabTo(page, /^Findings/, 80, "Shift+Tab");
         await arrowTo(page, /^Build summary$/);
         await page.keyboard.press("Enter");
         await tabTo(page, /^Build summary$/);
-        expect(await page.evaluate(() => document.activeElement?.getAttribute("role"))).not.toBe("tab");
+        expect(await page.evaluate(() => document.activeElement?.getAttribute("role"))).not.toBe(
+          "tab"
+        );
         await page.keyboard.press("Enter");
         await page.getByRole("link", { name: /Download/ }).waitFor({ timeout: 60_000 });
-        expect(await page.getByTestId("announcer").textContent()).toBe("The summary sheets were created.");
+        expect(await page.getByTestId("announcer").textContent()).toBe(
+          "The summary sheets were created."
+        );
         await shot(page, "5-build-en");
 
         await tabTo(page, /Download the summarized workbook/);

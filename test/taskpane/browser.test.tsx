@@ -46,7 +46,9 @@ describe("Outside Office (browser mode)", () => {
       fireEvent.change(input, { target: { files: [xlsxFile("古い評価.xls")] } });
     });
     expect(openPort).not.toHaveBeenCalled();
-    expect(screen.getByRole("alert").textContent).toContain("古い評価.xls は .xlsx ファイルではありません");
+    expect(screen.getByRole("alert").textContent).toContain(
+      "古い評価.xls は .xlsx ファイルではありません"
+    );
   });
 
   it("a file exceljs cannot read: what happened and what to do", async () => {
@@ -58,7 +60,9 @@ describe("Outside Office (browser mode)", () => {
       });
     });
     fireEvent.click(screen.getByRole("button", { name: "Scan" }));
-    await act(async () => port.failRead(new Error("End of data reached (data length = 4, asked index = 4)")));
+    await act(async () =>
+      port.failRead(new Error("End of data reached (data length = 4, asked index = 4)"))
+    );
     const alert = screen.getByRole("alert");
     expect(alert.textContent).toContain("seed.xlsx could not be read as an .xlsx file");
     expect(alert.textContent).toContain("save it as .xlsx");

@@ -26,14 +26,18 @@ describe("Build step", () => {
     let release!: (o: BuildOutcome) => void;
     let report!: (p: BuildPhase) => void;
     let analyze!: AnalyzeForBuild;
-    (port.buildSummary as jest.Mock).mockImplementationOnce((a: AnalyzeForBuild, r: (p: BuildPhase) => void) => {
-      analyze = a;
-      report = r;
-      return new Promise<BuildOutcome>((resolve) => (release = resolve));
-    });
+    (port.buildSummary as jest.Mock).mockImplementationOnce(
+      (a: AnalyzeForBuild, r: (p: BuildPhase) => void) => {
+        analyze = a;
+        report = r;
+        return new Promise<BuildOutcome>((resolve) => (release = resolve));
+      }
+    );
 
     fireEvent.click(screen.getByRole("button", { name: "サマリーを作成" }));
-    expect((screen.getByRole("button", { name: "サマリーを作成" }) as HTMLButtonElement).disabled).toBe(true);
+    expect(
+      (screen.getByRole("button", { name: "サマリーを作成" }) as HTMLButtonElement).disabled
+    ).toBe(true);
     expect(steps()).toEqual([
       "ブックを読み取る — ▶ 実行中",
       "内容を解析する — ○ 待機",
@@ -72,17 +76,21 @@ describe("Build step", () => {
 
   it("a protected sheet: the error in plain words, the Office code, what to do, whether it was undone", async () => {
     const port = await buildTab();
-    const officeError = Object.assign(new Error("The sheet is protected."), { code: "AccessDenied" });
+    const officeError = Object.assign(new Error("The sheet is protected."), {
+      code: "AccessDenied",
+    });
     const applyError = Object.assign(new Error("apply failed"), {
       name: "ApplyPlanError",
       cause: officeError,
       rolledBack: true,
     });
-    (port.buildSummary as jest.Mock).mockImplementationOnce(async (_a: unknown, r: (p: BuildPhase) => void) => {
-      r({ phase: "analyze" });
-      r({ phase: "write", step: "x" });
-      throw applyError;
-    });
+    (port.buildSummary as jest.Mock).mockImplementationOnce(
+      async (_a: unknown, r: (p: BuildPhase) => void) => {
+        r({ phase: "analyze" });
+        r({ phase: "write", step: "x" });
+        throw applyError;
+      }
+    );
     await act(async () => {
       fireEvent.click(screen.getByRole("button", { name: "サマリーを作成" }));
     });
@@ -96,7 +104,9 @@ describe("Build step", () => {
       "内容を解析する — ✓ 完了",
       "サマリーシートを書き込む — ✖ 失敗",
     ]);
-    expect((screen.getByRole("button", { name: "サマリーを作成" }) as HTMLButtonElement).disabled).toBe(false);
+    expect(
+      (screen.getByRole("button", { name: "サマリーを作成" }) as HTMLButtonElement).disabled
+    ).toBe(false);
   });
 
   it("browser mode: a download link to the summarized workbook, sheet names as text", async () => {
@@ -109,10 +119,14 @@ describe("Build step", () => {
     await act(async () => {
       fireEvent.click(screen.getByRole("button", { name: "サマリーを作成" }));
     });
-    const link = screen.getByRole("link", { name: /サマリー付きのブックをダウンロード（seed-summary.xlsx）/ });
+    const link = screen.getByRole("link", {
+      name: /サマリー付きのブックをダウンロード（seed-summary.xlsx）/,
+    });
     expect(link.getAttribute("href")).toBe("blob:http://127.0.0.1/abc");
     expect(link.getAttribute("download")).toBe("seed-summary.xlsx");
-    expect(screen.getByText("シート「評価サマリー」はダウンロードしたファイルにあります。")).toBeTruthy();
+    expect(
+      screen.getByText("シート「評価サマリー」はダウンロードしたファイルにあります。")
+    ).toBeTruthy();
     expect(steps()).toHaveLength(4);
   });
 

@@ -1,24 +1,56 @@
 /** @jest-environment jsdom */
 import { act, fireEvent, screen, within } from "@testing-library/react";
-import { SHEET, announcer, fakeAnalyze, fakePort, finding, model, openTab, renderApp, scanned } from "./helpers";
+import {
+  SHEET,
+  announcer,
+  fakeAnalyze,
+  fakePort,
+  finding,
+  model,
+  openTab,
+  renderApp,
+  scanned,
+} from "./helpers";
 
 const FINDINGS = [
-  finding({ rule: "kpi-below-target", severity: "warning", address: "C12", messageJa: "指標3 未達成" }),
-  finding({ rule: "kpi-below-target", severity: "warning", address: "C14", messageJa: "指標4 未達成" }),
-  finding({ rule: "formula-error", severity: "error", address: "D5", messageJa: "#DIV/0! があります" }),
-  finding({ rule: "outcome-no-data", severity: "info", address: "E9", messageJa: "成果の値がありません" }),
+  finding({
+    rule: "kpi-below-target",
+    severity: "warning",
+    address: "C12",
+    messageJa: "指標3 未達成",
+  }),
+  finding({
+    rule: "kpi-below-target",
+    severity: "warning",
+    address: "C14",
+    messageJa: "指標4 未達成",
+  }),
+  finding({
+    rule: "formula-error",
+    severity: "error",
+    address: "D5",
+    messageJa: "#DIV/0! があります",
+  }),
+  finding({
+    rule: "outcome-no-data",
+    severity: "info",
+    address: "E9",
+    messageJa: "成果の値がありません",
+  }),
 ];
 
 async function findings(kind: "office" | "browser" = "office") {
   const port = fakePort(kind);
-  renderApp(port, fakeAnalyze(() => model({ findings: FINDINGS })));
+  renderApp(
+    port,
+    fakeAnalyze(() => model({ findings: FINDINGS }))
+  );
   await scanned(port);
   openTab("指摘 (4)");
   return port;
 }
 
-const groupNames = () =>
-  screen.getAllByRole("heading", { level: 3 }).map((h) => h.textContent);
+const groupNames = () => screen.getAllByRole("heading", { level: 3 }).map((h) => h.textContent);
 const items = () => screen.getAllByRole("listitem").map((li) => li.textContent);
 
 describe("Findings step", () => {
@@ -26,7 +58,9 @@ describe("Findings step", () => {
     await findings();
     expect(groupNames()).toEqual(["✖ エラー（1 件）", "⚠ 注意（2 件）", "ℹ 情報（1 件）"]);
     const warnings = screen.getByRole("group", { name: "⚠ 注意（2 件）" });
-    expect(within(warnings).getByRole("heading", { level: 4 }).textContent).toBe("目標未達成の年度（2 件）");
+    expect(within(warnings).getByRole("heading", { level: 4 }).textContent).toBe(
+      "目標未達成の年度（2 件）"
+    );
     expect(items()).toEqual([
       `${SHEET}!D5 #DIV/0! があります`,
       `${SHEET}!C12 指標3 未達成`,
@@ -38,19 +72,31 @@ describe("Findings step", () => {
 
   it("filters by severity, by rule and by text", async () => {
     await findings();
-    fireEvent.change(screen.getByRole("combobox", { name: "重要度" }), { target: { value: "warning" } });
+    fireEvent.change(screen.getByRole("combobox", { name: "重要度" }), {
+      target: { value: "warning" },
+    });
     expect(items()).toHaveLength(2);
     expect(screen.getByText("4 件中 2 件を表示")).toBeTruthy();
 
-    fireEvent.change(screen.getByRole("combobox", { name: "重要度" }), { target: { value: "all" } });
-    fireEvent.change(screen.getByRole("combobox", { name: "ルール" }), { target: { value: "formula-error" } });
+    fireEvent.change(screen.getByRole("combobox", { name: "重要度" }), {
+      target: { value: "all" },
+    });
+    fireEvent.change(screen.getByRole("combobox", { name: "ルール" }), {
+      target: { value: "formula-error" },
+    });
     expect(items()).toEqual([`${SHEET}!D5 #DIV/0! があります`]);
 
-    fireEvent.change(screen.getByRole("combobox", { name: "ルール" }), { target: { value: "all" } });
+    fireEvent.change(screen.getByRole("combobox", { name: "ルール" }), {
+      target: { value: "all" },
+    });
     // Text matches the message, the place and the rule's title; full-width digits are folded.
-    fireEvent.change(screen.getByRole("searchbox", { name: "文字で絞り込み" }), { target: { value: "指標４" } });
+    fireEvent.change(screen.getByRole("searchbox", { name: "文字で絞り込み" }), {
+      target: { value: "指標４" },
+    });
     expect(items()).toEqual([`${SHEET}!C14 指標4 未達成`]);
-    fireEvent.change(screen.getByRole("searchbox", { name: "文字で絞り込み" }), { target: { value: "該当なし" } });
+    fireEvent.change(screen.getByRole("searchbox", { name: "文字で絞り込み" }), {
+      target: { value: "該当なし" },
+    });
     expect(screen.getByText("条件に合う指摘はありません。")).toBeTruthy();
   });
 
@@ -87,7 +133,10 @@ describe("Findings step", () => {
 
   it("says so when there are no findings", async () => {
     const port = fakePort();
-    renderApp(port, fakeAnalyze(() => model({ findings: [] })));
+    renderApp(
+      port,
+      fakeAnalyze(() => model({ findings: [] }))
+    );
     await scanned(port);
     openTab("指摘 (0)");
     expect(screen.getByText("指摘はありません。")).toBeTruthy();
@@ -95,10 +144,16 @@ describe("Findings step", () => {
 
   it("shows messages in English in English", async () => {
     const port = fakePort();
-    renderApp(port, fakeAnalyze(() => model({ findings: [finding()] })), "en");
+    renderApp(
+      port,
+      fakeAnalyze(() => model({ findings: [finding()] })),
+      "en"
+    );
     await scanned(port, "en");
     openTab("Findings (1)");
-    expect(screen.getByRole("button", { name: `${SHEET}!C12 KPI 3 missed its target` })).toBeTruthy();
+    expect(
+      screen.getByRole("button", { name: `${SHEET}!C12 KPI 3 missed its target` })
+    ).toBeTruthy();
     expect(groupNames()).toEqual(["⚠ Warning (1)"]);
   });
 });

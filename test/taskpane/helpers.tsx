@@ -3,7 +3,12 @@ import { act, fireEvent, render, screen } from "@testing-library/react";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { App } from "../../src/taskpane/App";
 import type { Analyze, AppProps } from "../../src/taskpane/App";
-import type { BuildOutcome, BuildPhase, SelectOutcome, WorkbookPort } from "../../src/taskpane/port";
+import type {
+  BuildOutcome,
+  BuildPhase,
+  SelectOutcome,
+  WorkbookPort,
+} from "../../src/taskpane/port";
 import type { PaneSettings } from "../../src/taskpane/settings";
 import type {
   AnalyzeOptions,
@@ -152,7 +157,10 @@ export interface FakePort extends WorkbookPort {
  * A port whose read the test finishes by hand (so the in-between states can be seen); the
  * other calls are jest mocks with harmless defaults.
  */
-export function fakePort(kind: "office" | "browser" = "office", saved: PaneSettings | null = null): FakePort {
+export function fakePort(
+  kind: "office" | "browser" = "office",
+  saved: PaneSettings | null = null
+): FakePort {
   // The read's promise exists before readSnapshot is called, so a test can settle it at once.
   let finish!: (s: WorkbookSnapshot) => void;
   let fail!: (e: unknown) => void;
@@ -175,8 +183,12 @@ export function fakePort(kind: "office" | "browser" = "office", saved: PaneSetti
       void read.then(arm, arm);
       return read;
     }),
-    selectCell: jest.fn(async (): Promise<SelectOutcome> => (kind === "office" ? "selected" : "shown")),
-    activateSheet: jest.fn(async (): Promise<SelectOutcome> => (kind === "office" ? "selected" : "shown")),
+    selectCell: jest.fn(async (): Promise<SelectOutcome> =>
+      kind === "office" ? "selected" : "shown"
+    ),
+    activateSheet: jest.fn(async (): Promise<SelectOutcome> =>
+      kind === "office" ? "selected" : "shown"
+    ),
     buildSummary: jest.fn(
       async (analyze, report?: (p: BuildPhase) => void): Promise<BuildOutcome> => {
         report?.({ phase: "read", done: 1, total: 1 });
@@ -205,7 +217,13 @@ export function renderApp(
 ) {
   return render(
     <FluentProvider theme={webLightTheme}>
-      <App port={port} lang={lang} analyze={analyze} now={() => new Date("2024-04-01T00:00:00Z")} {...extra} />
+      <App
+        port={port}
+        lang={lang}
+        analyze={analyze}
+        now={() => new Date("2024-04-01T00:00:00Z")}
+        {...extra}
+      />
     </FluentProvider>
   );
 }

@@ -40,7 +40,11 @@ describe("settings saved in the document", () => {
       sheetKinds: { a: "policyField", b: "spreadsheet", c: 3 },
       asOf: { "9": 2022, "10": "R4", "11": 2022.5, "12": 99999 },
       directions: { "9/1": "maintain", "9/2": "up" },
-      grades: [{ grade: "A", min: 1 }, { grade: "", min: 0.5 }, { grade: "B", min: Infinity }],
+      grades: [
+        { grade: "A", min: 1 },
+        { grade: "", min: 0.5 },
+        { grade: "B", min: Infinity },
+      ],
     });
     expect(parsed.sheetKinds).toEqual({ a: "policyField" });
     expect(parsed.asOf).toEqual({ "9": 2022 });
@@ -78,7 +82,10 @@ describe("Office port settings (Office.context.document.settings)", () => {
             get: (k: string) => (store.has(k) ? store.get(k) : null),
             set: (k: string, v: unknown) => store.set(k, v),
             saveAsync: (cb: (r: { status: string; error?: unknown }) => void) =>
-              cb({ status: saveStatus, error: saveStatus === "failed" ? new Error("read-only") : undefined }),
+              cb({
+                status: saveStatus,
+                error: saveStatus === "failed" ? new Error("read-only") : undefined,
+              }),
           },
         },
       },
@@ -169,7 +176,10 @@ describe("browser port (an .xlsx opened in the page)", () => {
   });
 
   it("keeps the choices in memory only", async () => {
-    const port = createBrowserPort({ name: "a.xlsx", bytes: new Uint8Array() }, { engine: engine().load });
+    const port = createBrowserPort(
+      { name: "a.xlsx", bytes: new Uint8Array() },
+      { engine: engine().load }
+    );
     expect(await port.loadSettings()).toBeNull();
     const s = defaultSettings();
     await port.saveSettings(s);

@@ -1,6 +1,16 @@
 /** @jest-environment jsdom */
 import { act, fireEvent, screen, within } from "@testing-library/react";
-import { SHEET, SNAPSHOT, announcer, fakeAnalyze, fakePort, field, model, renderApp, scanned } from "./helpers";
+import {
+  SHEET,
+  SNAPSHOT,
+  announcer,
+  fakeAnalyze,
+  fakePort,
+  field,
+  model,
+  renderApp,
+  scanned,
+} from "./helpers";
 import type { Analyze } from "../../src/taskpane/App";
 import { defaultSettings } from "../../src/taskpane/settings";
 
@@ -11,20 +21,29 @@ describe("Scan step", () => {
     renderApp(port, analyze);
 
     fireEvent.click(screen.getByRole("button", { name: "スキャン" }));
-    expect((screen.getByRole("button", { name: "スキャン" }) as HTMLButtonElement).disabled).toBe(true);
+    expect((screen.getByRole("button", { name: "スキャン" }) as HTMLButtonElement).disabled).toBe(
+      true
+    );
     await act(async () => undefined); // the saved settings load first
     await act(async () => port.progress(1, 3));
-    expect(screen.getByRole("progressbar", { name: "ブックを読み取っています… (1/3)" })).toBeTruthy();
+    expect(
+      screen.getByRole("progressbar", { name: "ブックを読み取っています… (1/3)" })
+    ).toBeTruthy();
 
     await act(async () => port.finishRead());
-    expect(analyze).toHaveBeenCalledWith(SNAPSHOT, expect.objectContaining({ lang: "ja", sheetKinds: {} }));
+    expect(analyze).toHaveBeenCalledWith(
+      SNAPSHOT,
+      expect.objectContaining({ lang: "ja", sheetKinds: {} })
+    );
     expect(announcer().textContent).toBe("1 枚のシートを読み取りました。");
     expect(screen.queryByRole("progressbar")).toBeNull();
 
     const table = screen.getByRole("table", { name: /各シートの種類/ });
     const rows = within(table).getAllByRole("row").slice(1);
     expect(rows.map((r) => r.querySelectorAll("td")[0].textContent)).toEqual([SHEET, "メモ"]);
-    const kind = within(rows[0]).getByRole("combobox", { name: `${SHEET} の種類` }) as HTMLSelectElement;
+    const kind = within(rows[0]).getByRole("combobox", {
+      name: `${SHEET} の種類`,
+    }) as HTMLSelectElement;
     expect(kind.value).toBe("auto");
     expect(kind.selectedOptions[0].textContent).toBe("自動判定（政策分野）");
     expect(rows[1].textContent).toContain("no 政策分野 heading");
@@ -50,22 +69,32 @@ describe("Scan step", () => {
     fireEvent.change(select, { target: { value: "projectList" } });
 
     expect(analyze).toHaveBeenLastCalledWith(SNAPSHOT, expect.objectContaining({ sheetKinds: {} }));
-    expect(analyze).toHaveBeenCalledWith(SNAPSHOT, expect.objectContaining({ sheetKinds: { メモ: "projectList" } }));
+    expect(analyze).toHaveBeenCalledWith(
+      SNAPSHOT,
+      expect.objectContaining({ sheetKinds: { メモ: "projectList" } })
+    );
     expect(port.saved.at(-1)?.sheetKinds).toEqual({ メモ: "projectList" });
     expect(announcer().textContent).toBe("メモ の種類を「事務事業一覧」にして再解析しました。");
     const row = select.closest("tr")!;
     expect(row.textContent).toContain("あなたが指定した種類です。");
     // "Automatic" still names what the classifier found on its own.
-    expect((screen.getByRole("combobox", { name: "メモ の種類" }) as HTMLSelectElement).options[0].textContent).toBe(
-      "自動判定（対象外）"
-    );
+    expect(
+      (screen.getByRole("combobox", { name: "メモ の種類" }) as HTMLSelectElement).options[0]
+        .textContent
+    ).toBe("自動判定（対象外）");
 
-    fireEvent.change(screen.getByRole("combobox", { name: "メモ の種類" }), { target: { value: "auto" } });
+    fireEvent.change(screen.getByRole("combobox", { name: "メモ の種類" }), {
+      target: { value: "auto" },
+    });
     expect(port.saved.at(-1)?.sheetKinds).toEqual({});
   });
 
   it("reuses the choices saved in the document", async () => {
-    const saved = { ...defaultSettings(), sheetKinds: { メモ: "empty" as const }, asOf: { "9": 2022 } };
+    const saved = {
+      ...defaultSettings(),
+      sheetKinds: { メモ: "empty" as const },
+      asOf: { "9": 2022 },
+    };
     const port = fakePort("office", saved);
     const analyze = fakeAnalyze();
     renderApp(port, analyze);
@@ -75,18 +104,24 @@ describe("Scan step", () => {
       SNAPSHOT,
       expect.objectContaining({ sheetKinds: { メモ: "empty" }, asOf: { "9": 2022 } })
     );
-    expect((screen.getByRole("combobox", { name: "メモ の種類" }) as HTMLSelectElement).value).toBe("empty");
+    expect((screen.getByRole("combobox", { name: "メモ の種類" }) as HTMLSelectElement).value).toBe(
+      "empty"
+    );
   });
 
   it("shows an Excel error in plain words with its code and what to do", async () => {
     const port = fakePort();
     renderApp(port, fakeAnalyze());
     fireEvent.click(screen.getByRole("button", { name: "スキャン" }));
-    await act(async () => port.failRead(Object.assign(new Error("The sheet is protected."), { code: "AccessDenied" })));
+    await act(async () =>
+      port.failRead(Object.assign(new Error("The sheet is protected."), { code: "AccessDenied" }))
+    );
     const alert = screen.getByRole("alert");
     expect(alert.textContent).toContain("Excel がエラーを返しました（コード: AccessDenied）");
     expect(alert.textContent).toContain("保護を解除してから");
-    expect((screen.getByRole("button", { name: "スキャン" }) as HTMLButtonElement).disabled).toBe(false);
+    expect((screen.getByRole("button", { name: "スキャン" }) as HTMLButtonElement).disabled).toBe(
+      false
+    );
     expect(screen.queryByRole("tablist")).toBeNull();
   });
 
@@ -96,7 +131,9 @@ describe("Scan step", () => {
       throw new Error("boom");
     });
     await scanned(port);
-    expect(screen.getByRole("alert").textContent).toContain("解析中にエラーが起きました。予期しないエラーが起きました: boom");
+    expect(screen.getByRole("alert").textContent).toContain(
+      "解析中にエラーが起きました。予期しないエラーが起きました: boom"
+    );
   });
 
   it("renders cell text as text, never as HTML", async () => {
@@ -127,7 +164,11 @@ describe("Scan step", () => {
     const port = fakePort();
     renderApp(port, undefined as unknown as Analyze);
     fireEvent.click(screen.getByRole("button", { name: "スキャン" }));
-    await act(async () => port.finishRead({ sheets: [{ name: "メモ", origin: "A1", values: [["買い物リスト"], ["牛乳"]] }] }));
+    await act(async () =>
+      port.finishRead({
+        sheets: [{ name: "メモ", origin: "A1", values: [["買い物リスト"], ["牛乳"]] }],
+      })
+    );
     const sheets = screen.getByRole("table", { name: /各シートの種類/ });
     expect(within(sheets).getByText("メモ")).toBeTruthy();
     expect(screen.queryByRole("alert")).toBeNull();

@@ -28,7 +28,9 @@ export interface BuildPanelProps {
 }
 
 export function buildSteps(mode: "office" | "browser"): BuildStepId[] {
-  return mode === "browser" ? ["read", "analyze", "write", "package"] : ["read", "analyze", "write"];
+  return mode === "browser"
+    ? ["read", "analyze", "write", "package"]
+    : ["read", "analyze", "write"];
 }
 
 const STEP_KEYS: Record<BuildStepId, MessageKey> = {

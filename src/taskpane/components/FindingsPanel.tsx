@@ -112,7 +112,7 @@ export function FindingsPanel({ findings, lang, selected, onOpen, t }: FindingsP
                             <li key={`${findingKey(f)}#${i}`}>
                               <Button
                                 appearance={isSelected ? "outline" : "subtle"}
-                                style={{ justifyContent: "flex-start", textAlign: "start" }}
+                                className={styles.findingButton}
                                 aria-current={isSelected ? "true" : undefined}
                                 onClick={() => onOpen(f)}
                               >

@@ -32,7 +32,14 @@ export interface OverviewPanelProps {
 
 const AUTO = "auto";
 
-export function OverviewPanel({ model, settings, onAsOf, onDirection, onGrades, t }: OverviewPanelProps) {
+export function OverviewPanel({
+  model,
+  settings,
+  onAsOf,
+  onDirection,
+  onGrades,
+  t,
+}: OverviewPanelProps) {
   const styles = usePaneStyles();
   return (
     <section className={styles.section} aria-labelledby="hyoka-fields">
@@ -72,9 +79,9 @@ function FieldCard({ field, findings, settings, onAsOf, onDirection, t }: FieldC
   const styles = usePaneStyles();
   const counts = countField(field, findings);
   const headingId = `hyoka-field-${field.id}-${field.sheet}`.replace(/[^\w-]/g, "_");
-  const years = [...new Set(field.indicators.flatMap((i) => i.years.map((y) => y.fiscalYear)))].sort(
-    (a, b) => a - b
-  );
+  const years = [
+    ...new Set(field.indicators.flatMap((i) => i.years.map((y) => y.fiscalYear))),
+  ].sort((a, b) => a - b);
   // The year the field would get without the user's choice.
   const autoYear = defaultAsOf(field);
   const chosen = settings.asOf[field.id];
@@ -99,6 +106,7 @@ function FieldCard({ field, findings, settings, onAsOf, onDirection, t }: FieldC
       </Text>
       <Field label={t("overview.asOfLabel", { id: field.id })}>
         <Select
+          className={styles.select}
           value={chosen === undefined ? AUTO : String(chosen)}
           onChange={(_, d) => onAsOf(field.id, d.value === AUTO ? undefined : Number(d.value))}
         >
@@ -166,6 +174,7 @@ function FieldCard({ field, findings, settings, onAsOf, onDirection, t }: FieldC
                   <TableCell>
                     <Select
                       size="small"
+                      className={styles.select}
                       aria-label={t("overview.directionLabel", { no: ind.no, name: ind.name })}
                       value={override ?? AUTO}
                       onChange={(_, d) =>
@@ -232,7 +241,6 @@ function GradeTable({
   useEffect(() => {
     setDraft(sortGrades(grades).map((g) => toPercent(g.min)));
     setInvalid(false);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [signature]);
 
   const change = (i: number, value: string) => {

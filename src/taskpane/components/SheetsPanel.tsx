@@ -51,10 +51,14 @@ export function SheetsPanel({ sheets, detected, overrides, onOverride, t }: Shee
                 <TableCell>
                   <Select
                     size="small"
+                    className={styles.select}
                     aria-label={t("sheets.kindLabel", { sheet: s.name })}
                     value={override ?? AUTO}
                     onChange={(_, data) =>
-                      onOverride(s.name, data.value === AUTO ? undefined : (data.value as SheetKind))
+                      onOverride(
+                        s.name,
+                        data.value === AUTO ? undefined : (data.value as SheetKind)
+                      )
                     }
                   >
                     <option value={AUTO}>

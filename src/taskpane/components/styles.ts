@@ -25,6 +25,13 @@ export const usePaneStyles = makeStyles({
     border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
     borderRadius: tokens.borderRadiusMedium,
   },
+  // Native selects size to their longest option; keep them inside the narrow pane.
+  select: { minWidth: 0, maxWidth: "100%" },
+  findingButton: {
+    justifyContent: "flex-start",
+    textAlign: "start",
+    fontWeight: tokens.fontWeightRegular,
+  },
   list: { margin: 0, paddingInlineStart: 0, listStyleType: "none" },
   row: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, alignItems: "end" },
   field: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS },
