@@ -107,6 +107,8 @@ async function launch(base: string, locale: string): Promise<Run> {
     locale,
     viewport: { width: 400, height: 900 },
     acceptDownloads: true,
+    // Fluent shortens its transitions then: axe must not judge a colour half-way through one.
+    reducedMotion: "reduce",
   });
   const page = context.pages()[0] ?? (await context.newPage());
   // File-chooser interception is switched on when a listener exists; one from the start means a
@@ -155,6 +157,9 @@ interface AxeViolation {
  * at once) are left out — axe reads them as focusable hidden content.
  */
 async function axe(page: Page, step: string): Promise<AxeViolation[]> {
+  await page.waitForFunction(() =>
+    document.getAnimations().every((a) => a.playState !== "running")
+  );
   await page.evaluate(`${AXE}\n;0`);
   const violations = (await page.evaluate(
     `axe.run({ exclude: [["[data-tabster-dummy]"]] }, { resultTypes: ["violations"] }).then(r => r.violations.map(v => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map(n => ({ target: n.target })) })))`
