@@ -48,3 +48,9 @@ it('the manifest asks ReadWriteDocument and nothing more', () => {
   const xml = fs.readFileSync(path.join(ROOT, 'manifest.xml'), 'utf8');
   expect([...xml.matchAll(/<Permissions>([^<]+)<\/Permissions>/g)].map((m) => m[1])).toEqual(['ReadWriteDocument']);
 });
+
+it('only src/excel calls Excel.run or context.sync()', () => {
+  const outside = src.filter((f) => !/src[\\/]excel[\\/]/.test(f));
+  const hits = outside.filter((f) => /Excel\.run\s*\(|\bcontext\.sync\s*\(/.test(code(f))).map((f) => path.relative(ROOT, f));
+  expect(hits).toEqual([]);
+});

@@ -22,6 +22,8 @@ export interface SheetInfo {
   kind: SheetKind;
   /** Why the classifier chose the kind, in plain words (English; stable for tests). */
   reason: string;
+  /** The same reason in Japanese. */
+  reasonJa?: string;
   /** Policy field ids found on the sheet. */
   policyFields?: string[];
 }

@@ -344,6 +344,7 @@ export function App({
                   )
                 }
                 t={t}
+                lang={lang}
               />
             )}
             {tab === "overview" && (

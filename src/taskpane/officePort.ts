@@ -1,5 +1,5 @@
 import { buildSummaryInExcel } from "../excel/buildSummary";
-import { readWorkbookSnapshot } from "../excel/readWorkbook";
+import { activateSheetInExcel, readWorkbookInExcel, selectCellInExcel } from "../excel/session";
 import type { WorkbookPort } from "./port";
 import { parseSettings } from "./settings";
 import type { PaneSettings } from "./settings";
@@ -23,29 +23,21 @@ function saveOfficeSettings(settings: PaneSettings): Promise<void> {
   );
 }
 
-/** The workbook open in Excel, through Office.js. Each call is one Excel.run batch. */
+/** The workbook open in Excel, through src/excel (each call one Excel.run batch). */
 export function createOfficePort(): WorkbookPort {
   return {
     kind: "office",
     name: "Excel",
     async readSnapshot(onProgress) {
-      const snapshot = await Excel.run((context) => readWorkbookSnapshot(context, onProgress));
+      const snapshot = await readWorkbookInExcel(onProgress);
       return { ...snapshot, source: snapshot.source ?? "Excel" };
     },
     async selectCell(sheet, address) {
-      await Excel.run(async (context) => {
-        const worksheet = context.workbook.worksheets.getItem(sheet);
-        worksheet.activate();
-        worksheet.getRange(address).select();
-        await context.sync();
-      });
+      await selectCellInExcel(sheet, address);
       return "selected";
     },
     async activateSheet(sheet) {
-      await Excel.run(async (context) => {
-        context.workbook.worksheets.getItem(sheet).activate();
-        await context.sync();
-      });
+      await activateSheetInExcel(sheet);
       return "selected";
     },
     async buildSummary(analyze, onProgress) {

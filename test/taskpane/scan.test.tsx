@@ -40,7 +40,7 @@ describe("Scan step", () => {
 
     const table = screen.getByRole("table", { name: /各シートの種類/ });
     const rows = within(table).getAllByRole("row").slice(1);
-    expect(rows.map((r) => r.querySelectorAll("td")[0].textContent)).toEqual([SHEET, "メモ"]);
+    expect(rows.map((r) => r.querySelector("strong")!.textContent)).toEqual([SHEET, "メモ"]);
     const kind = within(rows[0]).getByRole("combobox", {
       name: `${SHEET} の種類`,
     }) as HTMLSelectElement;
@@ -172,5 +172,17 @@ describe("Scan step", () => {
     const sheets = screen.getByRole("table", { name: /各シートの種類/ });
     expect(within(sheets).getByText("メモ")).toBeTruthy();
     expect(screen.queryByRole("alert")).toBeNull();
+  });
+
+  it.each([
+    ["ja", "スキャン", /各シートの種類/, "政策分野の見出し・指標表・事務事業一覧・事業シートが見つからない"],
+    ["en", "Scan", /kind of each sheet|Each sheet/i, "no 政策分野 heading, KPI table, project list or project block found"],
+  ] as const)("gives the classifier's reason in the pane's language (%s)", async (lang, scan, caption, reason) => {
+    const port = fakePort();
+    renderApp(port, undefined as unknown as Analyze, lang);
+    fireEvent.click(screen.getByRole("button", { name: scan }));
+    await act(async () => port.finishRead({ sheets: [{ name: "メモ", origin: "A1", values: [["買い物リスト"]] }] }));
+    const sheets = screen.getByRole("table", { name: caption });
+    expect(within(sheets).getByText(reason)).toBeTruthy();
   });
 });

@@ -141,10 +141,12 @@ function FieldCard({ field, findings, settings, onAsOf, onDirection, t }: FieldC
           <caption className={styles.caption}>{t("overview.kpiCaption")}</caption>
           <TableHeader>
             <TableRow>
-              <TableHeaderCell>{t("overview.col.no")}</TableHeaderCell>
-              <TableHeaderCell>{t("overview.col.name")}</TableHeaderCell>
-              <TableHeaderCell>{t("overview.col.status")}</TableHeaderCell>
-              <TableHeaderCell>{t("overview.col.direction")}</TableHeaderCell>
+              <TableHeaderCell>
+                {t("overview.col.name")} / {t("overview.col.status")}
+              </TableHeaderCell>
+              <TableHeaderCell className={styles.controlColumn}>
+                {t("overview.col.direction")}
+              </TableHeaderCell>
             </TableRow>
           </TableHeader>
           <TableBody>
@@ -156,13 +158,16 @@ function FieldCard({ field, findings, settings, onAsOf, onDirection, t }: FieldC
               const inferred = ind.directionInfo?.rule === "override" ? null : ind.direction;
               return (
                 <TableRow key={ind.no}>
-                  <TableCell>{ind.no}</TableCell>
-                  <TableCell>{ind.name}</TableCell>
+                  {/* Two columns fit the narrow pane: the KPI with its status, and the direction. */}
                   <TableCell>
+                    <strong>
+                      {ind.no}. {ind.name}
+                    </strong>
+                    <br />
                     {t(statusKey(at?.status ?? null))}
                     {typeof at?.achievementRate === "number" && (
                       <>
-                        <br />
+                        {" "}
                         <Text size={200}>
                           {t("overview.rate", {
                             rate: `${(at.achievementRate * 100).toFixed(1)}%`,
@@ -171,7 +176,7 @@ function FieldCard({ field, findings, settings, onAsOf, onDirection, t }: FieldC
                       </>
                     )}
                   </TableCell>
-                  <TableCell>
+                  <TableCell className={styles.controlColumn}>
                     <Select
                       size="small"
                       className={styles.select}

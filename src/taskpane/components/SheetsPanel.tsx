@@ -20,12 +20,14 @@ export interface SheetsPanelProps {
   overrides: Record<string, SheetKind>;
   onOverride: (sheet: string, kind: SheetKind | undefined) => void;
   t: Translate;
+  /** The pane's language: the classifier gives its reasons in both. */
+  lang: "ja" | "en";
 }
 
 const AUTO = "auto";
 
 /** Each sheet with its kind (changeable) and the classifier's reason. */
-export function SheetsPanel({ sheets, detected, overrides, onOverride, t }: SheetsPanelProps) {
+export function SheetsPanel({ sheets, detected, overrides, onOverride, t, lang }: SheetsPanelProps) {
   const styles = usePaneStyles();
   return (
     <section className={styles.section} aria-labelledby="hyoka-sheets">
@@ -36,9 +38,10 @@ export function SheetsPanel({ sheets, detected, overrides, onOverride, t }: Shee
         <caption className={styles.caption}>{t("sheets.caption")}</caption>
         <TableHeader>
           <TableRow>
-            <TableHeaderCell>{t("sheets.col.name")}</TableHeaderCell>
-            <TableHeaderCell>{t("sheets.col.kind")}</TableHeaderCell>
-            <TableHeaderCell>{t("sheets.col.reason")}</TableHeaderCell>
+            <TableHeaderCell>
+              {t("sheets.col.name")} / {t("sheets.col.reason")}
+            </TableHeaderCell>
+            <TableHeaderCell className={styles.controlColumn}>{t("sheets.col.kind")}</TableHeaderCell>
           </TableRow>
         </TableHeader>
         <TableBody>
@@ -47,8 +50,19 @@ export function SheetsPanel({ sheets, detected, overrides, onOverride, t }: Shee
             const auto = detected[s.name];
             return (
               <TableRow key={s.name}>
-                <TableCell>{s.name}</TableCell>
+                {/* Two columns fit the narrow pane: the sheet with the reason, and its kind. */}
                 <TableCell>
+                  <strong>{s.name}</strong>
+                  <br />
+                  <span className={styles.muted}>
+                    {override
+                      ? t("sheets.overridden")
+                      : lang === "ja" && s.reasonJa
+                        ? s.reasonJa
+                        : <span lang="en">{s.reason}</span>}
+                  </span>
+                </TableCell>
+                <TableCell className={styles.controlColumn}>
                   <Select
                     size="small"
                     className={styles.select}
@@ -72,10 +86,6 @@ export function SheetsPanel({ sheets, detected, overrides, onOverride, t }: Shee
                       </option>
                     ))}
                   </Select>
-                </TableCell>
-                <TableCell className={styles.muted}>
-                  {/* The classifier's reasons are English (stable for tests); ours is translated. */}
-                  {override ? t("sheets.overridden") : <span lang="en">{s.reason}</span>}
                 </TableCell>
               </TableRow>
             );

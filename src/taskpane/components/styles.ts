@@ -27,6 +27,8 @@ export const usePaneStyles = makeStyles({
   },
   // Native selects size to their longest option; keep them inside the narrow pane.
   select: { minWidth: 0, maxWidth: "100%" },
+  // The column holding a select gets room for its label ("自動判定（政策分野）").
+  controlColumn: { width: "48%" },
   findingButton: {
     justifyContent: "flex-start",
     textAlign: "start",

@@ -1,0 +1,29 @@
+/**
+ * The task pane's Excel calls, each one Excel.run batch with one context.sync():
+ * the pane (src/taskpane) never calls Excel itself.
+ */
+import type { WorkbookSnapshot } from '../core/snapshot';
+import { readWorkbookSnapshot } from './readWorkbook';
+
+/** Reads every sheet (2 syncs; see readWorkbook.ts). */
+export function readWorkbookInExcel(onProgress?: (done: number, total: number) => void): Promise<WorkbookSnapshot> {
+  return Excel.run((context) => readWorkbookSnapshot(context, onProgress));
+}
+
+/** Activates a sheet and selects a cell on it: where a finding points. */
+export function selectCellInExcel(sheet: string, address: string): Promise<void> {
+  return Excel.run(async (context) => {
+    const worksheet = context.workbook.worksheets.getItem(sheet);
+    worksheet.activate();
+    worksheet.getRange(address).select();
+    await context.sync();
+  });
+}
+
+/** Activates a sheet: a created summary sheet's link. */
+export function activateSheetInExcel(sheet: string): Promise<void> {
+  return Excel.run(async (context) => {
+    context.workbook.worksheets.getItem(sheet).activate();
+    await context.sync();
+  });
+}
