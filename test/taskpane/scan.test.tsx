@@ -175,14 +175,29 @@ describe("Scan step", () => {
   });
 
   it.each([
-    ["ja", "スキャン", /各シートの種類/, "政策分野の見出し・指標表・事務事業一覧・事業シートが見つからない"],
-    ["en", "Scan", /kind of each sheet|Each sheet/i, "no 政策分野 heading, KPI table, project list or project block found"],
-  ] as const)("gives the classifier's reason in the pane's language (%s)", async (lang, scan, caption, reason) => {
-    const port = fakePort();
-    renderApp(port, undefined as unknown as Analyze, lang);
-    fireEvent.click(screen.getByRole("button", { name: scan }));
-    await act(async () => port.finishRead({ sheets: [{ name: "メモ", origin: "A1", values: [["買い物リスト"]] }] }));
-    const sheets = screen.getByRole("table", { name: caption });
-    expect(within(sheets).getByText(reason)).toBeTruthy();
-  });
+    [
+      "ja",
+      "スキャン",
+      /各シートの種類/,
+      "政策分野の見出し・指標表・事務事業一覧・事業シートが見つからない",
+    ],
+    [
+      "en",
+      "Scan",
+      /kind of each sheet|Each sheet/i,
+      "no 政策分野 heading, KPI table, project list or project block found",
+    ],
+  ] as const)(
+    "gives the classifier's reason in the pane's language (%s)",
+    async (lang, scan, caption, reason) => {
+      const port = fakePort();
+      renderApp(port, undefined as unknown as Analyze, lang);
+      fireEvent.click(screen.getByRole("button", { name: scan }));
+      await act(async () =>
+        port.finishRead({ sheets: [{ name: "メモ", origin: "A1", values: [["買い物リスト"]] }] })
+      );
+      const sheets = screen.getByRole("table", { name: caption });
+      expect(within(sheets).getByText(reason)).toBeTruthy();
+    }
+  );
 });

@@ -27,7 +27,14 @@ export interface SheetsPanelProps {
 const AUTO = "auto";
 
 /** Each sheet with its kind (changeable) and the classifier's reason. */
-export function SheetsPanel({ sheets, detected, overrides, onOverride, t, lang }: SheetsPanelProps) {
+export function SheetsPanel({
+  sheets,
+  detected,
+  overrides,
+  onOverride,
+  t,
+  lang,
+}: SheetsPanelProps) {
   const styles = usePaneStyles();
   return (
     <section className={styles.section} aria-labelledby="hyoka-sheets">
@@ -41,7 +48,9 @@ export function SheetsPanel({ sheets, detected, overrides, onOverride, t, lang }
             <TableHeaderCell>
               {t("sheets.col.name")} / {t("sheets.col.reason")}
             </TableHeaderCell>
-            <TableHeaderCell className={styles.controlColumn}>{t("sheets.col.kind")}</TableHeaderCell>
+            <TableHeaderCell className={styles.controlColumn}>
+              {t("sheets.col.kind")}
+            </TableHeaderCell>
           </TableRow>
         </TableHeader>
         <TableBody>
@@ -55,11 +64,13 @@ export function SheetsPanel({ sheets, detected, overrides, onOverride, t, lang }
                   <strong>{s.name}</strong>
                   <br />
                   <span className={styles.muted}>
-                    {override
-                      ? t("sheets.overridden")
-                      : lang === "ja" && s.reasonJa
-                        ? s.reasonJa
-                        : <span lang="en">{s.reason}</span>}
+                    {override ? (
+                      t("sheets.overridden")
+                    ) : lang === "ja" && s.reasonJa ? (
+                      s.reasonJa
+                    ) : (
+                      <span lang="en">{s.reason}</span>
+                    )}
                   </span>
                 </TableCell>
                 <TableCell className={styles.controlColumn}>
