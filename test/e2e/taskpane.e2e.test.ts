@@ -322,7 +322,7 @@ describeE2E("task pane in headless Chromium (browser mode, production build)", (
         await page.getByText("seed.xlsx を開きました").waitFor();
         await page.getByRole("button", { name: "スキャン", exact: true }).click();
         await page.getByRole("tab", { name: "シート" }).waitFor();
-        await page.getByRole("cell", { name: "政策分野9", exact: true }).waitFor();
+        await page.locator("td strong", { hasText: /^政策分野9$/ }).waitFor();
         serious.sheets = await axe(page, "sheets");
         await shot(page, "2-sheets-ja");
 
@@ -406,7 +406,7 @@ describeE2E("task pane in headless Chromium (browser mode, production build)", (
         expect(await focusVisible(page)).toBe(true);
         await page.keyboard.press("Enter");
         await page.getByRole("tab", { name: "Sheets" }).waitFor();
-        await page.getByRole("cell", { name: "政策分野9", exact: true }).waitFor();
+        await page.locator("td strong", { hasText: /^政策分野9$/ }).waitFor();
         await shot(page, "2-sheets-en");
 
         // Override the sheet's kind with the keyboard and back (re-analysis each time).
