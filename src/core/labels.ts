@@ -96,12 +96,28 @@ function idsOf(key: string): ReadonlySet<LabelId> {
   return ids;
 }
 
+const NONE: ReadonlySet<LabelId> = new Set();
+
+/** Every label id a key carries (usually none: most cells are values). */
+export function labelIds(key: string): ReadonlySet<LabelId> {
+  return key === '' ? NONE : idsOf(key);
+}
+
 /** Does a cell's text carry label `id`? `key` is labelKey(text). */
 export function isLabel(key: string, id: LabelId): boolean {
   return key !== '' && idsOf(key).has(id);
 }
 
-/** Like isLabel, also after stripping a leading section number. */
+const sectionIdsByKey = new Map<string, ReadonlySet<LabelId>>();
+
+/** Like isLabel, also after stripping a leading section number ("2 施策の評価"). */
 export function isSectionLabel(key: string, id: LabelId): boolean {
-  return isLabel(key, id) || isLabel(stripNumbering(key), id);
+  if (key === '') return false;
+  let ids = sectionIdsByKey.get(key);
+  if (!ids) {
+    ids = new Set([...idsOf(key), ...labelIds(stripNumbering(key))]);
+    if (sectionIdsByKey.size > 100_000) sectionIdsByKey.clear();
+    sectionIdsByKey.set(key, ids);
+  }
+  return ids.has(id);
 }

@@ -130,6 +130,20 @@ export function parseFiscalYear(v: CellValue | undefined): ParsedYear | null {
   if (typeof v === 'number') {
     return Number.isInteger(v) && v >= 1990 && v <= 2100 ? { fiscalYear: v, basis: null } : null;
   }
+  // Years start with an era, R/H/S, FY or a digit (half- or full-width): anything else is not one.
+  if (v.length > 40 || !/^[\s\u3000]*[令平昭RrHhSsFf0-9Ｒｒ\uFF28\uFF48\uFF33\uFF53\uFF26\uFF46０-９]/.test(v)) return null;
+  let hit = yearCache.get(v);
+  if (hit === undefined) {
+    hit = readFiscalYear(v);
+    if (yearCache.size > 50_000) yearCache.clear();
+    yearCache.set(v, hit);
+  }
+  return hit && { ...hit };
+}
+
+const yearCache = new Map<string, ParsedYear | null>();
+
+function readFiscalYear(v: string): ParsedYear | null {
   const s = v.normalize('NFKC').replace(/[\s\u3000]+/g, '');
   if (s.length > 24) return null;
   const basis = /予算/.test(s) ? 'budget' : /見込/.test(s) ? 'estimate' : /決算|実績/.test(s) ? 'settlement' : null;

@@ -5,7 +5,7 @@
  * column-aligned where that holds and in order of appearance where it does not.
  */
 import { Grid, GridCell } from './grid';
-import { isLabel, isSectionLabel, LabelId } from './labels';
+import { isLabel, isSectionLabel, labelIds, LabelId } from './labels';
 import type {
   FinanceYear,
   Indicator,
@@ -55,7 +55,19 @@ function headingOf(c: GridCell): Heading | null {
   return { row: c.row, col: c.col, id: m[1], name: m[2].trim() };
 }
 
+const headingsCache = new WeakMap<Grid, Heading[]>();
+
+/** Heading cells of a sheet (computed once per grid: the classifier and the reader both ask). */
 function findHeadings(g: Grid): Heading[] {
+  let found = headingsCache.get(g);
+  if (!found) {
+    found = scanHeadings(g);
+    headingsCache.set(g, found);
+  }
+  return found;
+}
+
+function scanHeadings(g: Grid): Heading[] {
   const out: Heading[] = [];
   for (const r of g.nonEmptyRows()) {
     const row = g.row(r);
@@ -89,9 +101,28 @@ function hasAnyLabel(g: Grid, ids: LabelId[], from = 0, to = g.rowCount): boolea
   return false;
 }
 
-/** Rows that start a project block: a 事業名 label followed by a name (not by another header label). */
-function blockRows(g: Grid, from = 0, to = g.rowCount): { row: number; label: GridCell }[] {
-  const out: { row: number; label: GridCell }[] = [];
+const blockRowsCache = new WeakMap<Grid, BlockStart[]>();
+
+interface BlockStart {
+  row: number;
+  label: GridCell;
+}
+
+/**
+ * Rows that start a project block: a 事業名 label followed by a name (not by another header
+ * label). Computed once per grid over the whole sheet; a range is a filter of that.
+ */
+function blockRows(g: Grid, from = 0, to = g.rowCount): BlockStart[] {
+  let all = blockRowsCache.get(g);
+  if (!all) {
+    all = scanBlockRows(g, 0, g.rowCount);
+    blockRowsCache.set(g, all);
+  }
+  return from === 0 && to >= g.rowCount ? all : all.filter((b) => b.row >= from && b.row < to);
+}
+
+function scanBlockRows(g: Grid, from: number, to: number): BlockStart[] {
+  const out: BlockStart[] = [];
   for (const r of g.nonEmptyRows(from, to)) {
     const row = g.row(r);
     const label = row.find((c) => isLabel(c.key, 'projectName'));
@@ -849,7 +880,7 @@ function parseBlock(g: Grid, r0: number, nameLabel: GridCell, end: number, measu
   for (let r = r0; r < end; r++) {
     const row = g.row(r);
     for (const c of row) {
-      if (consumed.has(c)) continue;
+      if (consumed.has(c) || labelIds(c.key).size === 0) continue;
       const k = c.key;
       const right = () => {
         const x = g.rightOf(r, c.col);
