@@ -110,14 +110,19 @@ export function isLabel(key: string, id: LabelId): boolean {
 
 const sectionIdsByKey = new Map<string, ReadonlySet<LabelId>>();
 
-/** Like isLabel, also after stripping a leading section number ("2 施策の評価"). */
-export function isSectionLabel(key: string, id: LabelId): boolean {
-  if (key === '') return false;
+/** Label ids of a key, also after stripping a leading section number ("2 施策の評価"). */
+export function sectionLabelIds(key: string): ReadonlySet<LabelId> {
+  if (key === '') return NONE;
   let ids = sectionIdsByKey.get(key);
   if (!ids) {
     ids = new Set([...idsOf(key), ...labelIds(stripNumbering(key))]);
     if (sectionIdsByKey.size > 100_000) sectionIdsByKey.clear();
     sectionIdsByKey.set(key, ids);
   }
-  return ids.has(id);
+  return ids;
+}
+
+/** Like isLabel, also after stripping a leading section number. */
+export function isSectionLabel(key: string, id: LabelId): boolean {
+  return sectionLabelIds(key).has(id);
 }

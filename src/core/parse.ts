@@ -5,7 +5,7 @@
  * column-aligned where that holds and in order of appearance where it does not.
  */
 import { Grid, GridCell } from './grid';
-import { isLabel, isSectionLabel, labelIds, LabelId } from './labels';
+import { isLabel, isSectionLabel, labelIds, LabelId, sectionLabelIds } from './labels';
 import type {
   FinanceYear,
   Indicator,
@@ -97,7 +97,12 @@ function headingsOf(g: Grid, structural: () => boolean): Heading[] {
 }
 
 function hasAnyLabel(g: Grid, ids: LabelId[], from = 0, to = g.rowCount): boolean {
-  for (const r of g.nonEmptyRows(from, to)) for (const c of g.row(r)) if (ids.some((id) => isSectionLabel(c.key, id))) return true;
+  for (const r of g.nonEmptyRows(from, to)) {
+    for (const c of g.row(r)) {
+      const found = sectionLabelIds(c.key);
+      if (found.size && ids.some((id) => found.has(id))) return true;
+    }
+  }
   return false;
 }
 

@@ -263,7 +263,7 @@ export const RULES: Rule[] = [
       for (const g of ctx.grids) {
         for (const c of g.cells()) {
           const isErr = typeof c.value === 'object' && c.value !== null;
-          const looksErr = typeof c.value === 'string' && /^#(DIV\/0!|REF!|VALUE!|N\/A|NAME\?|NUM!|NULL!|SPILL!|CALC!)$/.test(c.text);
+          const looksErr = typeof c.value === 'string' && c.text.charCodeAt(0) === 35 && /^#(DIV\/0!|REF!|VALUE!|N\/A|NAME\?|NUM!|NULL!|SPILL!|CALC!)$/.test(c.text);
           if (!isErr && !looksErr) continue;
           const at = g.ref(c.row, c.col);
           out.push({ at, params: { sheet: g.name, address: at.address, code: c.text } });
