@@ -1,6 +1,7 @@
 /** A sheet snapshot seen as a grid of cells with absolute (sheet) coordinates. */
 import { parseA1, toA1 } from './a1';
 import { cellText, labelKey } from './normalize';
+import { labelIds, type LabelId } from './labels';
 import type { SourceRef } from './model';
 import type { CellValue, SheetSnapshot } from './snapshot';
 
@@ -12,6 +13,8 @@ export interface GridCell {
   text: string;
   /** labelKey(text) for comparing with label variants; '' for texts too long to be a label. */
   key: string;
+  /** The label ids the cell carries (usually none), looked up once. */
+  ids: ReadonlySet<LabelId>;
 }
 
 const MAX_LABEL_LENGTH = 64;
@@ -19,6 +22,11 @@ const MAX_LABEL_LENGTH = 64;
 /** "0%", "0.0%" — a % outside quotes and brackets. */
 function isPercentFormat(f: string | null | undefined): boolean {
   return typeof f === 'string' && /%/.test(f.replace(/"[^"]*"|\[[^\]]*\]/g, ''));
+}
+
+/** Does a cell carry label `id`? */
+export function hasLabel(cell: GridCell | undefined, id: LabelId): boolean {
+  return cell !== undefined && cell.ids.has(id);
 }
 
 export class Grid {
@@ -45,7 +53,8 @@ export class Grid {
         if (text === '') return;
         // Labels are short: a long text (a paragraph, markup) is never compared with one.
         // Numbers, booleans and error values are never labels either.
-        const cell: GridCell = { row: r, col: origin.col + j, value, text, key: typeof value !== 'string' || text.length > MAX_LABEL_LENGTH ? '' : labelKey(text) };
+        const key = typeof value !== 'string' || text.length > MAX_LABEL_LENGTH ? '' : labelKey(text);
+        const cell: GridCell = { row: r, col: origin.col + j, value, text, key, ids: labelIds(key) };
         (rows[r] ??= []).push(cell);
         this.byPos.set(r * 16384 + cell.col, cell);
       });
@@ -93,7 +102,10 @@ export class Grid {
     return this.byPos.size;
   }
 
-  *cells(): Generator<GridCell> {
-    for (const row of this.rowsByIndex) if (row) yield* row;
+  /** Every non-empty cell, row by row. */
+  cells(): GridCell[] {
+    const out: GridCell[] = [];
+    for (const r of this.rowIndex) out.push(...this.rowsByIndex[r]);
+    return out;
   }
 }

@@ -4,8 +4,8 @@
  * Cells of one row drift between columns from block to block, so values are read
  * column-aligned where that holds and in order of appearance where it does not.
  */
-import { Grid, GridCell } from './grid';
-import { isLabel, isSectionLabel, labelIds, LabelId, sectionLabelIds } from './labels';
+import { Grid, GridCell, hasLabel } from './grid';
+import { isLabel, isSectionLabel, LabelId, sectionLabelIds } from './labels';
 import type {
   FinanceYear,
   Indicator,
@@ -130,14 +130,14 @@ function scanBlockRows(g: Grid, from: number, to: number): BlockStart[] {
   const out: BlockStart[] = [];
   for (const r of g.nonEmptyRows(from, to)) {
     const row = g.row(r);
-    const label = row.find((c) => isLabel(c.key, 'projectName'));
+    const label = row.find((c) => hasLabel(c, 'projectName'));
     if (!label) continue;
     const next = g.rightOf(r, label.col);
     if (!next || isHeaderLabel(next.key)) continue;
     // A block has its finance, department or legal-basis labels close by.
     let ok = false;
     for (let k = r; k < Math.min(r + 6, to) && !ok; k++) {
-      ok = g.row(k).some((c) => isLabel(c.key, 'legalBasis') || isLabel(c.key, 'department') || isLabel(c.key, 'finance') || isLabel(c.key, 'overview'));
+      ok = g.row(k).some((c) => hasLabel(c, 'legalBasis') || hasLabel(c, 'department') || hasLabel(c, 'finance') || hasLabel(c, 'overview'));
     }
     if (ok) out.push({ row: r, label });
   }
@@ -152,7 +152,7 @@ function isHeaderLabel(key: string): boolean {
 function listHeaderRow(g: Grid, from: number, to: number): number | null {
   for (const r of g.nonEmptyRows(from, to)) {
     const row = g.row(r);
-    if (row.some((c) => isLabel(c.key, 'listName')) && row.some((c) => isLabel(c.key, 'listNo') || isLabel(c.key, 'listPolicy'))) return r;
+    if (row.some((c) => hasLabel(c, 'listName')) && row.some((c) => hasLabel(c, 'listNo') || hasLabel(c, 'listPolicy'))) return r;
   }
   return null;
 }
@@ -471,7 +471,7 @@ function readMeasureList(g: Grid, s: Section): Measure[] {
   let current: Measure | null = null;
   for (const r of g.nonEmptyRows(s.start + 1, s.end)) {
     const row = g.row(r);
-    if (row.some((c) => isLabel(c.key, 'measureNoHeader'))) continue;
+    if (row.some((c) => hasLabel(c, 'measureNoHeader'))) continue;
     const mh = measureHeading(g, r);
     if (mh) {
       current = { no: mh.no, name: mh.name, content: '', evaluation: null, projects: [], source: g.ref(r, mh.cell.col) };
@@ -501,9 +501,9 @@ function readMeasureEvaluations(g: Grid, s: Section): Map<number, MeasureEvaluat
     }
     if (!cur) continue;
     for (const c of g.row(r)) {
-      if (isLabel(c.key, 'focus')) cur.policy = textRight(g, r, c.col).text;
-      else if (isLabel(c.key, 'issues')) cur.issues = textRight(g, r, c.col).text;
-      else if (isLabel(c.key, 'status')) cur.status = textRight(g, r, c.col).text;
+      if (hasLabel(c, 'focus')) cur.policy = textRight(g, r, c.col).text;
+      else if (hasLabel(c, 'issues')) cur.issues = textRight(g, r, c.col).text;
+      else if (hasLabel(c, 'status')) cur.status = textRight(g, r, c.col).text;
       else continue;
       break;
     }
@@ -517,10 +517,10 @@ function readRelated(g: Grid, s: Section): RelatedProject[] {
   for (const r of g.nonEmptyRows(s.start + 1, s.end)) {
     const row = g.row(r);
     if (!header) {
-      const f = row.find((c) => isLabel(c.key, 'relatedField'));
-      const n = row.find((c) => isLabel(c.key, 'relatedName'));
+      const f = row.find((c) => hasLabel(c, 'relatedField'));
+      const n = row.find((c) => hasLabel(c, 'relatedName'));
       if (f && n) {
-        const d = row.find((c) => isLabel(c.key, 'relatedDept'));
+        const d = row.find((c) => hasLabel(c, 'relatedDept'));
         header = { field: f.col, name: n.col, dept: d ? d.col : n.col + 1 };
       }
       continue;
@@ -566,7 +566,7 @@ function isYearRow(g: Grid, r: number): boolean {
   const row = g.row(r);
   if (!row.length) return false;
   const ys = yearCols(row.slice(1));
-  if (isLabel(row[0].key, 'year') && ys.length >= 1) return true;
+  if (hasLabel(row[0], 'year') && ys.length >= 1) return true;
   if (ys.length >= 2 && yearCols(row).length === ys.length + (parseFiscalYear(row[0].value) ? 1 : 0)) {
     // Years without a 年度 label: the next row must be a 目標 row.
     for (const k of g.nonEmptyRows(r + 1, r + 3)) return isLabel(g.row(k)[0].key, 'target');
@@ -581,8 +581,8 @@ function readIndicators(g: Grid, s: Section): Indicator[] {
   let headerCols: { name?: number; unit?: number; def?: number } = {};
   for (const r of g.nonEmptyRows(s.start, yearRows[0] ?? s.end)) {
     const row = g.row(r);
-    const n = row.find((c) => isLabel(c.key, 'kpiName'));
-    if (n) headerCols = { name: n.col, unit: row.find((c) => isLabel(c.key, 'unit'))?.col, def: row.find((c) => isLabel(c.key, 'definition'))?.col };
+    const n = row.find((c) => hasLabel(c, 'kpiName'));
+    if (n) headerCols = { name: n.col, unit: row.find((c) => hasLabel(c, 'unit'))?.col, def: row.find((c) => hasLabel(c, 'definition'))?.col };
   }
   yearRows.forEach((yr, k) => {
     const floor = k === 0 ? s.start : yearRows[k - 1] + 1;
@@ -594,7 +594,7 @@ function readIndicators(g: Grid, s: Section): Indicator[] {
       if (!row.length) continue;
       const fk = row[0].key;
       if (isLabel(fk, 'target') || isLabel(fk, 'actual')) break;
-      if (row.some((c) => isLabel(c.key, 'kpiName')) || isSectionLabel(fk, 'kpiSection')) break;
+      if (row.some((c) => hasLabel(c, 'kpiName')) || isSectionLabel(fk, 'kpiSection')) break;
       headRow = r;
       break;
     }
@@ -613,11 +613,11 @@ function readIndicator(
   headerCols: { name?: number; unit?: number; def?: number },
 ): Indicator | null {
   const yRow = g.row(yr);
-  const yLabelCol = isLabel(yRow[0].key, 'year') ? yRow[0].col : yRow[0].col - 1;
-  const years = yearCols(isLabel(yRow[0].key, 'year') ? yRow.slice(1) : yRow);
-  const finalCell = yRow.find((c) => isLabel(c.key, 'finalTarget'));
-  const verCell = yRow.find((c) => isLabel(c.key, 'verification'));
-  const baseCell = yRow.find((c) => isLabel(c.key, 'baseline'));
+  const yLabelCol = hasLabel(yRow[0], 'year') ? yRow[0].col : yRow[0].col - 1;
+  const years = yearCols(hasLabel(yRow[0], 'year') ? yRow.slice(1) : yRow);
+  const finalCell = yRow.find((c) => hasLabel(c, 'finalTarget'));
+  const verCell = yRow.find((c) => hasLabel(c, 'verification'));
+  const baseCell = yRow.find((c) => hasLabel(c, 'baseline'));
 
   let no = seq;
   let name = '';
@@ -751,7 +751,7 @@ const FLAG_RE = /^(◎|○|〇|●|◯|✓|✔|レ|1|有|あり|該当|対象|\*
 
 function parseList(g: Grid, headerRow: number, end: number): ListEntry[] {
   const header = g.row(headerRow);
-  const colOf = (id: LabelId) => header.find((c) => isLabel(c.key, id))?.col;
+  const colOf = (id: LabelId) => header.find((c) => hasLabel(c, id))?.col;
   const cols = {
     no: colOf('listNo'),
     logic: colOf('listLogicModel'),
@@ -885,18 +885,17 @@ function parseBlock(g: Grid, r0: number, nameLabel: GridCell, end: number, measu
   for (let r = r0; r < end; r++) {
     const row = g.row(r);
     for (const c of row) {
-      if (consumed.has(c) || labelIds(c.key).size === 0) continue;
-      const k = c.key;
+      if (consumed.has(c) || c.ids.size === 0) continue;
       const right = () => {
         const x = g.rightOf(r, c.col);
         if (!x || isBlockLabel(x.key)) return undefined;
         consumed.add(x);
         return x;
       };
-      if (isLabel(k, 'legalBasis')) block.legalBasis = plainText(right()?.value);
-      else if (isLabel(k, 'department')) block.department = plainText(right()?.value);
-      else if (isLabel(k, 'nextYearPolicy')) block.nextYearPolicy = plainText(right()?.value);
-      else if (isLabel(k, 'finance')) {
+      if (hasLabel(c, 'legalBasis')) block.legalBasis = plainText(right()?.value);
+      else if (hasLabel(c, 'department')) block.department = plainText(right()?.value);
+      else if (hasLabel(c, 'nextYearPolicy')) block.nextYearPolicy = plainText(right()?.value);
+      else if (hasLabel(c, 'finance')) {
         const um = MONEY_UNIT_RE.exec(c.text.normalize('NFKC'));
         if (um) block.unit = um[1];
         financeYears = row
@@ -905,22 +904,22 @@ function parseBlock(g: Grid, r0: number, nameLabel: GridCell, end: number, measu
           .filter((p) => p.y)
           .map((p) => ({ col: p.x.col, fiscalYear: p.y!.fiscalYear, label: p.x.text, basis: p.y!.basis }));
         break;
-      } else if (isLabel(k, 'overview') && !block.overview) block.overview = plainText(right()?.value);
-      else if (isLabel(k, 'projectCost')) financeRows.push({ kind: 'projectCost', r, label: c });
-      else if (isLabel(k, 'generalFund')) financeRows.push({ kind: 'generalFund', r, label: c });
-      else if (isLabel(k, 'personnelCost')) financeRows.push({ kind: 'personnelCost', r, label: c });
-      else if (isLabel(k, 'progress') && !progressCell) {
+      } else if (hasLabel(c, 'overview') && !block.overview) block.overview = plainText(right()?.value);
+      else if (hasLabel(c, 'projectCost')) financeRows.push({ kind: 'projectCost', r, label: c });
+      else if (hasLabel(c, 'generalFund')) financeRows.push({ kind: 'generalFund', r, label: c });
+      else if (hasLabel(c, 'personnelCost')) financeRows.push({ kind: 'personnelCost', r, label: c });
+      else if (hasLabel(c, 'progress') && !progressCell) {
         progressCell = right() ?? null;
         if (progressCell) block.progress = plainText(progressCell.value);
         break;
-      } else if (isLabel(k, 'logicModel') && !block.logicModel) {
+      } else if (hasLabel(c, 'logicModel') && !block.logicModel) {
         block.logicModel = readLogicModel(g, r, c, end);
         break;
-      } else if (isLabel(k, 'outcomes')) {
-        const item = row.find((x) => x.col > c.col && isLabel(x.key, 'outcomeItem'));
+      } else if (hasLabel(c, 'outcomes')) {
+        const item = row.find((x) => x.col > c.col && hasLabel(x, 'outcomeItem'));
         outcomeHeader = { r, itemCol: item ? item.col : c.col + 1, years: yearCols(row.filter((x) => x.col > c.col)) };
         break;
-      } else if (isLabel(k, 'projectVerification')) {
+      } else if (hasLabel(c, 'projectVerification')) {
         block.verification = plainText(right()?.value);
         break;
       } else continue;
@@ -978,7 +977,7 @@ function isBlockLabel(key: string): boolean {
 
 function readLogicModel(g: Grid, r: number, label: GridCell, end: number): LogicModel | null {
   const row = g.row(r).filter((c) => c.col > label.col);
-  const find = (id: LabelId) => row.find((c) => isLabel(c.key, id));
+  const find = (id: LabelId) => row.find((c) => hasLabel(c, id));
   const heads = { activities: find('lmActivities'), shortTerm: find('lmShort'), midTerm: find('lmMid'), final: find('lmFinal') };
   if (!heads.activities && !heads.shortTerm && !heads.midTerm && !heads.final) {
     const t = g.rightOf(r, label.col);
@@ -1006,7 +1005,7 @@ function readOutcomes(g: Grid, h: { r: number; itemCol: number; years: YearCol[]
   for (const r of g.nonEmptyRows(h.r + 1, end)) {
     const row = g.row(r);
     const first = row[0];
-    if (isBlockLabel(first.key) || isLabel(first.key, 'progress') || isLabel(first.key, 'logicModel')) break;
+    if (isBlockLabel(first.key) || hasLabel(first, 'progress') || hasLabel(first, 'logicModel')) break;
     if (row.length === 1 && first.text.length > 40) break;
     const valueCells = row.slice(1);
     const shift = first.col - h.itemCol;

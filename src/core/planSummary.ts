@@ -112,8 +112,10 @@ class SheetBuilder {
 
   /** Appends a row, returns its 0-based index. */
   add(values: PlanValue[] = []): number {
-    // Array.from turns holes (from index assignment) into null, keeping blocks dense.
-    this.rows.push(Array.from(values, (v) => (v === undefined ? null : v)));
+    // Holes (from index assignment) and undefined become null, keeping blocks dense.
+    const row = values.slice();
+    for (let i = 0; i < row.length; i++) if (row[i] === undefined) row[i] = null;
+    this.rows.push(row);
     return this.rows.length - 1;
   }
 

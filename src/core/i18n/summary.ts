@@ -338,10 +338,21 @@ const en: SummaryDictionary = {
 export const SUMMARY_STRINGS: Record<'ja' | 'en', SummaryDictionary> = { ja, en };
 
 /** Fills `{name}` placeholders; an unknown placeholder is left as written so tests catch it. */
+/** Templates split once into literal text and {placeholder} names (odd indexes). */
+const compiled = new Map<string, string[]>();
+
 export function formatSummary(template: string, params: Record<string, string | number> = {}): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    Object.prototype.hasOwnProperty.call(params, name) ? String(params[name]) : whole,
-  );
+  let parts = compiled.get(template);
+  if (!parts) {
+    parts = template.split(/\{(\w+)\}/);
+    compiled.set(template, parts);
+  }
+  let out = parts[0];
+  for (let i = 1; i < parts.length; i += 2) {
+    const name = parts[i];
+    out += (Object.prototype.hasOwnProperty.call(params, name) ? String(params[name]) : `{${name}}`) + parts[i + 1];
+  }
+  return out;
 }
 
 /** Japanese era year for a fiscal year ("令和4", "令和元", "平成30"); ja labels only. */
