@@ -4,7 +4,7 @@
  * (a re-save to .xlsx keeps all of them). Skipped, with a note, without soffice.
  * CI: apt-get install -y libreoffice-calc fonts-noto-cjk poppler-utils
  *
- * HYOKA_RENDER_PNG=docs/xlsx-applier-sample.png also renders page 1 to that PNG.
+ * HYOKA_RENDER_PNG=some.png also renders page 1 to that PNG (the README images come from `npm run render:summary`).
  */
 import { spawnSync } from 'child_process';
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';

@@ -187,6 +187,28 @@ export interface SheetXmlInput {
   tableRelIds: string[];
 }
 
+/** Display width of text in character cells (a column's unit is one digit): a full-width (CJK) glyph is about 1.6 of them. */
+function displayWidth(s: string): number {
+  let w = 0;
+  for (const ch of s) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]|[\u{20000}-\u{3fffd}]/u.test(ch) ? 1.6 : 1;
+  return w;
+}
+
+/** How many lines the row's wrapped cells need at their column widths (1 when none wrap). */
+function wrappedLines(row: Map<number, { v: unknown; f: CellFormat }>, widths: number[]): number {
+  let lines = 1;
+  for (const [col, cell] of row) {
+    if (!cell.f.wrap || cell.v === null || cell.v === undefined) continue;
+    const room = Math.max(1, (widths[col] ?? 8.43) - 1);
+    const scale = (cell.f.fontSize ?? 11) / 11;
+    const n = String(cell.v)
+      .split('\n')
+      .reduce((sum, line) => sum + Math.max(1, Math.ceil((displayWidth(line) * scale) / room)), 0);
+    lines = Math.max(lines, n);
+  }
+  return lines;
+}
+
 export function sheetXml(inp: SheetXmlInput): string {
   const { sheet, build, styles } = inp;
   const { grid } = build;
@@ -232,7 +254,11 @@ export function sheetXml(inp: SheetXmlInput): string {
       .sort((a, b) => a - b)
       .map((c) => cellXml(`${colLetters(c)}${r + 1}`, row.get(c)!, styles.xf(row.get(c)!.f)))
       .join('');
-    if (cells) parts.push(`<row r="${r + 1}">${cells}</row>`);
+    if (!cells) continue;
+    // Wrapped text needs a taller row: LibreOffice keeps the default height and shows one line.
+    const lines = wrappedLines(row, sheet.columnWidths);
+    const ht = lines > 1 ? ` ht="${Math.min(409, lines * 15)}" customHeight="1"` : '';
+    parts.push(`<row r="${r + 1}"${ht}>${cells}</row>`);
   }
   parts.push('</sheetData>');
 
