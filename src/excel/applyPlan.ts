@@ -318,6 +318,15 @@ function buildWriteItems(plan: SummaryPlan, tmpNames: string[], tmpTableNames: s
       });
     }
 
+    // Wrapped text: rows grow to show it (after the values, in the same request).
+    const height = Math.max(0, ...sheet.blocks.map((b) => parseRange(b.address).start.row + b.values.length));
+    if (height > 0 && width > 0 && sheet.formats.some((f) => f.style?.wrap)) {
+      items.push({
+        overhead: 2 * CALL_OVERHEAD_BYTES,
+        queue: (env) => env.sheets[si].getRange(rangeA1(0, 0, height - 1, width - 1)).format.autofitRows(),
+      });
+    }
+
     for (const cf of sheet.conditionalFormats) {
       items.push({ overhead: estimateCallBytes(cf) + 5 * CALL_OVERHEAD_BYTES, queue: (env) => queueConditionalFormat(env.sheets[si], cf) });
     }

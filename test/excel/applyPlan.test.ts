@@ -62,6 +62,17 @@ describe('applyPlanInExcel (strict fake)', () => {
     for (const s of fx.state.sheets) for (const c of Object.values(s.cells)) if (c.link) expect(c.link.address).toBeUndefined();
   });
 
+  test('rows with wrapped text are auto-fitted after the values, in the same request', async () => {
+    const fx = new FakeExcel(SOURCE_SHEETS);
+    const plan = makePlan();
+    const r = await applyPlanInExcel(fx.context, plan);
+    expect(r.syncs).toBe(3);
+    const sheet = fx.snapshot().sheets.find((s) => s.name === r.sheetNames[plan.sheets[0].key])!;
+    const props = sheet.formats.map(([, prop]) => prop);
+    expect(props).toContain('autofitRows');
+    expect(props.lastIndexOf('wrapText')).toBeLessThan(props.indexOf('autofitRows'));
+  });
+
   test('the sync count is the same for a plan 1000 times bigger', async () => {
     const fx = new FakeExcel(SOURCE_SHEETS);
     const result = await applyPlanInExcel(fx.context, makePlan(3000));

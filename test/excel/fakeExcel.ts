@@ -751,6 +751,9 @@ class FakeRangeFormat {
   set wrapText(v: boolean) {
     this.record('wrapText', v);
   }
+  autofitRows(): void {
+    this.record('autofitRows', true);
+  }
   set horizontalAlignment(v: string) {
     if (!['Left', 'Center', 'Right'].includes(v)) throw new FakeOfficeError('InvalidArgument', `horizontalAlignment ${v}`);
     this.record('horizontalAlignment', v);
