@@ -161,8 +161,11 @@ class SheetBuilder {
     freeze: { rows: number; columns: number } | undefined,
     tabColor: string,
   ): PlanSheet {
-    const width = Math.max(1, ...this.rows.map((r) => r.length));
-    const values = this.rows.map((r) => [...r, ...new Array<PlanValue>(width - r.length).fill(null)]);
+    let width = 1;
+    for (const r of this.rows) width = Math.max(width, r.length);
+    // Rows are padded in place: the builder is done with them.
+    for (const r of this.rows) while (r.length < width) r.push(null);
+    const values = this.rows;
     const sheet: PlanSheet = {
       key,
       name: safeSheetName(name),
@@ -190,12 +193,6 @@ function finite(n: number | null | undefined): number | null {
 function ratio(num: number | null, den: number | null): number | null {
   if (num === null || den === null || den === 0) return null;
   return finite(num / den);
-}
-
-/** Sum of the numbers present; null when none is. */
-function sumPresent(values: (number | null)[]): number | null {
-  const nums = values.filter((v): v is number => v !== null);
-  return nums.length ? nums.reduce((a, b) => a + b, 0) : null;
 }
 
 function uniqueSorted(nums: number[]): number[] {
@@ -550,13 +547,19 @@ function projectMoney(p: Project, years: number[]): MoneyRow {
 }
 
 function sumMoney(rows: MoneyRow[], n: number): MoneyRow {
-  const col = (pick: (r: MoneyRow) => (number | null)[], i: number) => sumPresent(rows.map((r) => pick(r)[i]));
-  const idx = Array.from({ length: n }, (_, i) => i);
-  return {
-    cost: idx.map((i) => col((r) => r.cost, i)),
-    generalFund: idx.map((i) => col((r) => r.generalFund, i)),
-    personnel: idx.map((i) => col((r) => r.personnel, i)),
-  };
+  // Column sums in one pass; a column with no value at all stays null (not 0).
+  const out: MoneyRow = { cost: new Array(n).fill(null), generalFund: new Array(n).fill(null), personnel: new Array(n).fill(null) };
+  for (const r of rows) {
+    for (let i = 0; i < n; i++) {
+      const c = r.cost[i];
+      const g = r.generalFund[i];
+      const p = r.personnel[i];
+      if (c !== null && c !== undefined) out.cost[i] = (out.cost[i] ?? 0) + c;
+      if (g !== null && g !== undefined) out.generalFund[i] = (out.generalFund[i] ?? 0) + g;
+      if (p !== null && p !== undefined) out.personnel[i] = (out.personnel[i] ?? 0) + p;
+    }
+  }
+  return out;
 }
 
 function basisFor(model: EvaluationModel, fy: number): string | null {
