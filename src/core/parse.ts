@@ -46,7 +46,8 @@ interface Heading {
 const HEADING_RE = /^政策分野\s*([0-9]{1,3})\s*[:：.．\-－―]?\s*[「『(（]?\s*([^」』)）]{1,40}?)\s*[」』)）]?$/;
 const GOAL_RE = /政策目標\s*[0-9]+/;
 const POLICY_RE = /(?:^|[/／\s])(政策\s*[0-9]+(?!分野).*)$/;
-const MEASURE_RE = /^施策\s*([0-9]{1,3})(?:\s*[:：.．\s]\s*|\s*)(.*)$/;
+// "施策1 名称", "施策１：名称", "【施策1】名称" (after NFKC).
+const MEASURE_RE = /^[【\[(〈<]?施策\s*([0-9]{1,3})\s*[】\])〉>]?(?:\s*[:.\s]\s*|\s*)(.*)$/;
 
 function headingOf(c: GridCell): Heading | null {
   if (c.text.length > 80 || !c.text.includes('政策分野')) return null;
@@ -256,15 +257,12 @@ function sections(g: Grid, from: number, to: number): Section[] {
   }
   const blocks = blockRows(g, from, to);
   if (blocks.length) {
-    // The blocks start at the measure heading just above the first block, if any.
+    // The blocks start at the measure heading just above the first block, if the first
+    // non-empty row above it is one (a heading further up belongs to the list).
     let start = blocks[0].row;
-    for (let r = start - 1; r >= from && r >= start - 4; r--) {
-      const first = g.row(r)[0];
-      if (first && MEASURE_RE.test(first.text.normalize('NFKC'))) {
-        start = r;
-        break;
-      }
-    }
+    const above = g.nonEmptyRows(from, start);
+    const r = above[above.length - 1];
+    if (r !== undefined && start - r <= 4 && measureHeading(g, r)) start = r;
     marks.push({ id: 'blocks', row: start });
   }
   marks.sort((a, b) => a.row - b.row);
@@ -545,6 +543,18 @@ function isItemNo(v: unknown): v is number {
   return typeof v === 'number' && Number.isInteger(v) && v > 0 && v < 10000;
 }
 
+/** A project number as typed: 3, "3", "No.3", "(3)", or "1-3" (measure 1, project 3). */
+export function projectNo(v: unknown): { measure: number | null; no: number } | null {
+  if (isItemNo(v)) return { measure: null, no: v };
+  if (typeof v !== 'string') return null;
+  const t = v.normalize('NFKC').replace(/\s+/g, '');
+  let m = /^(?:No\.?|NO\.?|№|番号)?[(]?([0-9]{1,4})[).]?$/.exec(t);
+  if (m && isItemNo(Number(m[1]))) return { measure: null, no: Number(m[1]) };
+  m = /^([0-9]{1,3})[-ー‐−_]([0-9]{1,4})$/.exec(t);
+  if (m && isItemNo(Number(m[1])) && isItemNo(Number(m[2]))) return { measure: Number(m[1]), no: Number(m[2]) };
+  return null;
+}
+
 // ─── KPIs ────────────────────────────────────────────────────────────────────
 
 interface YearCol {
@@ -773,8 +783,8 @@ function parseList(g: Grid, headerRow: number, end: number): ListEntry[] {
     }
     const at = (col: number | undefined) => (col === undefined ? undefined : row.find((c) => c.col === col));
     const noCell = at(cols.no) ?? row[0];
-    const np = parseNumber(noCell.value);
-    if (np.state !== 'number' || !isItemNo(np.value)) continue;
+    const pn = projectNo(noCell.value);
+    if (!pn) continue;
     let nameCell = at(cols.name);
     if (!nameCell || parseNumber(nameCell.value).state === 'number') {
       nameCell = row.filter((c) => typeof c.value === 'string' && !FLAG_RE.test(c.text)).sort((a, b) => b.text.length - a.text.length)[0];
@@ -786,9 +796,9 @@ function parseList(g: Grid, headerRow: number, end: number): ListEntry[] {
     };
     const sdgCell = at(cols.sdgs);
     out.push({
-      measureNo: measure?.no ?? null,
-      measureName: measure?.name ?? '',
-      no: np.value as number,
+      measureNo: pn.measure ?? measure?.no ?? null,
+      measureName: pn.measure !== null && pn.measure !== measure?.no ? '' : measure?.name ?? '',
+      no: pn.no,
       name: plainText(nameCell.value),
       logicModel: flag(cols.logic),
       priority: flag(cols.priority),
@@ -854,8 +864,11 @@ function parseBlock(g: Grid, r0: number, nameLabel: GridCell, end: number, measu
   const first = g.row(r0)[0];
   let no: number | null = null;
   if (first && first.col < nameLabel.col) {
-    const np = parseNumber(first.value);
-    if (np.state === 'number' && isItemNo(np.value)) no = np.value;
+    const pn = projectNo(first.value);
+    if (pn) {
+      no = pn.no;
+      if (pn.measure !== null && pn.measure !== measure?.no) measure = { no: pn.measure, name: '' };
+    }
   }
   const nameCell = g.rightOf(r0, nameLabel.col)!;
   const block: ParsedBlock = {
@@ -903,6 +916,14 @@ function parseBlock(g: Grid, r0: number, nameLabel: GridCell, end: number, measu
           .map((x) => ({ x, y: parseFiscalYear(x.value) }))
           .filter((p) => p.y)
           .map((p) => ({ col: p.x.col, fiscalYear: p.y!.fiscalYear, label: p.x.text, basis: p.y!.basis }));
+        // Years on the next row under a 財務内容 label that stands alone.
+        for (let k = r + 1; !financeYears.length && k < Math.min(end, r + 3); k++) {
+          financeYears = g
+            .row(k)
+            .map((x) => ({ x, y: parseFiscalYear(x.value) }))
+            .filter((p) => p.y)
+            .map((p) => ({ col: p.x.col, fiscalYear: p.y!.fiscalYear, label: p.x.text, basis: p.y!.basis }));
+        }
         break;
       } else if (hasLabel(c, 'overview') && !block.overview) block.overview = plainText(right()?.value);
       else if (hasLabel(c, 'projectCost')) financeRows.push({ kind: 'projectCost', r, label: c });

@@ -152,3 +152,44 @@ it('reads finance years from a header row without a 財務内容 label, in 円 w
   expect(p.financeUnit).toBe('円');
   expect(m.policyFields[0].moneyUnit).toBe('円');
 });
+
+it('reads 【施策1】 headings, "1-2" project numbers and finance years on the row under 財務内容', () => {
+  const m = analyzeWorkbook({
+    sheets: [
+      {
+        name: 'S',
+        origin: 'A1',
+        values: [
+          ['政策分野22 文化'],
+          ['事務事業一覧'],
+          ['番号', '事務事業名', '次年度方針'],
+          ['【施策1】文化の振興'],
+          ['1-1', '文化振興事業', '継続'],
+          ['1-2', '美術館管理事業', '継続'],
+          ['【施策2】文化財の保存'],
+          ['No.1', '文化財保存事業', '拡充'],
+          [],
+          ['1-2', '事業名', '美術館管理事業', '法定／自主', '自主'],
+          [null, '担当部・課', '教育委員会 文化課', '次年度方針', '継続'],
+          [null, '財務内容（単位：千円）'],
+          [null, null, 'R5(予算)', 'R6(見込み)'],
+          [null, '事業費', '２，０００', '▲100'],
+        ],
+      },
+    ],
+  });
+  const [m1, m2] = m.policyFields[0].measures;
+  expect([m1.no, m1.name, m1.projects.map((p) => [p.no, p.listName, p.hasDetail])]).toEqual([
+    1,
+    '文化の振興',
+    [
+      [1, '文化振興事業', false],
+      [2, '美術館管理事業', true],
+    ],
+  ]);
+  expect([m2.no, m2.name, m2.projects.map((p) => p.no)]).toEqual([2, '文化財の保存', [1]]);
+  expect(m1.projects[1].finance.map((y) => [y.fiscalYear, y.basis, y.projectCost])).toEqual([
+    [2023, 'budget', 2000],
+    [2024, 'estimate', -100],
+  ]);
+});
