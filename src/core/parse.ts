@@ -47,7 +47,7 @@ const HEADING_RE = /^政策分野\s*([0-9]{1,3})\s*[:：.．\-－―]?\s*[「『
 const GOAL_RE = /政策目標\s*[0-9]+/;
 const POLICY_RE = /(?:^|[/／\s])(政策\s*[0-9]+(?!分野).*)$/;
 // "施策1 名称", "施策１：名称", "【施策1】名称" (after NFKC).
-const MEASURE_RE = /^[【\[(〈<]?施策\s*([0-9]{1,3})\s*[】\])〉>]?(?:\s*[:.\s]\s*|\s*)(.*)$/;
+const MEASURE_RE = /^[【[(〈<]?施策\s*([0-9]{1,3})\s*[】\])〉>]?(?:\s*[:.\s]\s*|\s*)(.*)$/;
 
 function headingOf(c: GridCell): Heading | null {
   if (c.text.length > 80 || !c.text.includes('政策分野')) return null;
