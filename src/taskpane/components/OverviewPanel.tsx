@@ -3,7 +3,6 @@ import {
   Button,
   Field,
   Input,
-  Select,
   Table,
   TableBody,
   TableCell,
@@ -19,6 +18,7 @@ import type { Translate } from "../i18n";
 import { DEFAULT_GRADE_SETTINGS, DIRECTIONS, sortGrades } from "../settings";
 import type { GradeSetting, PaneSettings } from "../settings";
 import { countField } from "../summary";
+import { AutoSelect } from "./AutoSelect";
 import { usePaneStyles } from "./styles";
 
 export interface OverviewPanelProps {
@@ -29,8 +29,6 @@ export interface OverviewPanelProps {
   onGrades: (grades: GradeSetting[]) => void;
   t: Translate;
 }
-
-const AUTO = "auto";
 
 export function OverviewPanel({
   model,
@@ -105,22 +103,16 @@ function FieldCard({ field, findings, settings, onAsOf, onDirection, t }: FieldC
         {t("overview.sheet", { sheet: field.sheet })}
       </Text>
       <Field label={t("overview.asOfLabel", { id: field.id })}>
-        <Select
-          className={styles.select}
-          value={chosen === undefined ? AUTO : String(chosen)}
-          onChange={(_, d) => onAsOf(field.id, d.value === AUTO ? undefined : Number(d.value))}
-        >
-          <option value={AUTO}>
-            {autoYear === null
+        <AutoSelect
+          value={chosen ?? undefined}
+          autoLabel={
+            autoYear === null
               ? t("overview.asOfAutoNone")
-              : t("overview.asOfAuto", { year: yearText(t, autoYear) })}
-          </option>
-          {years.map((y) => (
-            <option key={y} value={String(y)}>
-              {yearText(t, y)}
-            </option>
-          ))}
-        </Select>
+              : t("overview.asOfAuto", { year: yearText(t, autoYear) })
+          }
+          options={years.map((y) => ({ value: y, label: yearText(t, y) }))}
+          onChange={(year) => onAsOf(field.id, year)}
+        />
       </Field>
       <Table size="extra-small">
         <caption className={styles.caption}>
@@ -177,26 +169,18 @@ function FieldCard({ field, findings, settings, onAsOf, onDirection, t }: FieldC
                     )}
                   </TableCell>
                   <TableCell className={styles.controlColumn}>
-                    <Select
+                    <AutoSelect
                       size="small"
-                      className={styles.select}
                       aria-label={t("overview.directionLabel", { no: ind.no, name: ind.name })}
-                      value={override ?? AUTO}
-                      onChange={(_, d) =>
-                        onDirection(key, d.value === AUTO ? undefined : (d.value as Direction))
-                      }
-                    >
-                      <option value={AUTO}>
-                        {inferred
+                      value={override}
+                      autoLabel={
+                        inferred
                           ? t("overview.directionAuto", { direction: t(directionKey(inferred)) })
-                          : t("sheets.autoUnknown")}
-                      </option>
-                      {DIRECTIONS.map((d) => (
-                        <option key={d} value={d}>
-                          {t(directionKey(d))}
-                        </option>
-                      ))}
-                    </Select>
+                          : t("sheets.autoUnknown")
+                      }
+                      options={DIRECTIONS.map((d) => ({ value: d, label: t(directionKey(d)) }))}
+                      onChange={(d: Direction | undefined) => onDirection(key, d)}
+                    />
                   </TableCell>
                 </TableRow>
               );

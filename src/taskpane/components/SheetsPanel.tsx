@@ -1,5 +1,4 @@
 import {
-  Select,
   Table,
   TableBody,
   TableCell,
@@ -11,6 +10,7 @@ import type { SheetInfo, SheetKind } from "../../core";
 import { kindKey } from "../i18n";
 import type { Translate } from "../i18n";
 import { SHEET_KINDS } from "../settings";
+import { AutoSelect } from "./AutoSelect";
 import { usePaneStyles } from "./styles";
 
 export interface SheetsPanelProps {
@@ -23,8 +23,6 @@ export interface SheetsPanelProps {
   /** The pane's language: the classifier gives its reasons in both. */
   lang: "ja" | "en";
 }
-
-const AUTO = "auto";
 
 /** Each sheet with its kind (changeable) and the classifier's reason. */
 export function SheetsPanel({
@@ -74,29 +72,16 @@ export function SheetsPanel({
                   </span>
                 </TableCell>
                 <TableCell className={styles.controlColumn}>
-                  <Select
+                  <AutoSelect
                     size="small"
-                    className={styles.select}
                     aria-label={t("sheets.kindLabel", { sheet: s.name })}
-                    value={override ?? AUTO}
-                    onChange={(_, data) =>
-                      onOverride(
-                        s.name,
-                        data.value === AUTO ? undefined : (data.value as SheetKind)
-                      )
+                    value={override}
+                    autoLabel={
+                      auto ? t("sheets.auto", { kind: t(kindKey(auto)) }) : t("sheets.autoUnknown")
                     }
-                  >
-                    <option value={AUTO}>
-                      {auto
-                        ? t("sheets.auto", { kind: t(kindKey(auto)) })
-                        : t("sheets.autoUnknown")}
-                    </option>
-                    {SHEET_KINDS.map((k) => (
-                      <option key={k} value={k}>
-                        {t(kindKey(k))}
-                      </option>
-                    ))}
-                  </Select>
+                    options={SHEET_KINDS.map((k) => ({ value: k, label: t(kindKey(k)) }))}
+                    onChange={(kind: SheetKind | undefined) => onOverride(s.name, kind)}
+                  />
                 </TableCell>
               </TableRow>
             );
