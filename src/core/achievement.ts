@@ -121,7 +121,11 @@ export function trajectoryOf(ind: Indicator, asOf: number | null, direction: Dir
   const reached = achievement(direction, ind.finalTarget, latest.actual as number).met;
   const yearsLeft = due - latest.fiscalYear;
   const requiredPace = yearsLeft > 0 ? (ind.finalTarget - (latest.actual as number)) / yearsLeft : null;
-  const observedPace = latest !== first ? ((latest.actual as number) - (first.actual as number)) / (latest.fiscalYear - first.fiscalYear) : null;
+  // The pace so far: between the first and the latest actual, or from the baseline when there is one actual.
+  let observedPace = latest !== first ? ((latest.actual as number) - (first.actual as number)) / (latest.fiscalYear - first.fiscalYear) : null;
+  const b = ind.baseline ?? null;
+  const by = ind.baselineYear ?? null;
+  if (observedPace === null && b !== null && by !== null && latest.fiscalYear > by) observedPace = ((latest.actual as number) - b) / (latest.fiscalYear - by);
   let onTrack: boolean | null = null;
   if (reached) onTrack = true;
   else if (requiredPace !== null && observedPace !== null) {

@@ -81,6 +81,8 @@ export interface Indicator {
   cumulative: boolean;
   /** The baseline (基準値 / 策定時) when the sheet gives one: the start of gap-closure rates. */
   baseline?: number | null;
+  /** Fiscal year of the baseline ("基準値(R3)"), or the year before the first year column. */
+  baselineYear?: number | null;
   finalTarget: number | null;
   /** Fiscal year the final target is due, when the sheet says ("最終目標(R8)"). */
   finalTargetYear?: number | null;

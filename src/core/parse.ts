@@ -705,9 +705,13 @@ function readIndicator(
   }
   // A baseline column (基準値 / 策定時): its value sits in the 実績 row, or else the 目標 row.
   let baseline: number | null = null;
+  let baselineYear: number | null = null;
   if (baseCell) {
     const b = cellAt(aRow, baseCell.col) ?? cellAt(tRow, baseCell.col);
     baseline = parseNumber(b?.value).value;
+    // "基準値(R3)": the year the baseline was measured; else the year before the first column.
+    const bm = /[(（]([^)）]+)[)）]/.exec(baseCell.text.normalize('NFKC'));
+    baselineYear = (bm ? parseFiscalYear(bm[1])?.fiscalYear : null) ?? (years.length ? years[0].fiscalYear - 1 : null);
   }
   let verification = '';
   let verificationSource: SourceRef | null = null;
@@ -729,6 +733,7 @@ function readIndicator(
     formula: null,
     cumulative: /累計|累積/.test(`${name} ${definition}`),
     baseline,
+    baselineYear,
     finalTarget,
     finalTargetYear,
     finalTargetSource,

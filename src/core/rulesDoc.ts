@@ -25,7 +25,7 @@ export function rulesMarkdown(): string {
     '',
     'Evaluation year (as-of): the latest fiscal year with at least one numeric actual in the field, unless overridden (`--as-of`).',
     '',
-    'Trajectory: from the latest actual, the annual pace needed to reach 最終目標 by its year (the year in the 最終目標 header, else the year after the last target column) against the pace between the first and latest actuals. With a single actual the pace so far is unknown and the verdict is `unknown` unless the final target is already reached.',
+    'Trajectory: from the latest actual, the annual pace needed to reach 最終目標 by its year (the year in the 最終目標 header, else the year after the last target column) against the pace between the first and latest actuals (with a single actual, the pace from the 基準値 / 策定時 baseline where the sheet gives one). Without either, the pace so far is unknown and the verdict is `unknown` unless the final target is already reached.',
     '',
   ];
   return lines.join('\n');

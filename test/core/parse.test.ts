@@ -193,3 +193,27 @@ it('reads 【施策1】 headings, "1-2" project numbers and finance years on the
     [2024, 'estimate', -100],
   ]);
 });
+
+it('judges the trajectory from the baseline when there is a single actual', () => {
+  const m = analyzeWorkbook({
+    sheets: [
+      {
+        name: 'S',
+        origin: 'A1',
+        values: [
+          ['政策分野23 協働'],
+          ['重要業績評価指標の達成状況'],
+          [1, '協働事業数', null, '事業'],
+          [null, '年度', '基準値(R3)', 'R4', 'R5', 'R6', '最終目標(R8)', '検証'],
+          [null, '目標', null, 73, 76, 79, 85, '影響があった'],
+          [null, '実績', 70, 71],
+        ],
+      },
+    ],
+  });
+  const k = m.policyFields[0].indicators[0];
+  expect(k).toMatchObject({ baseline: 70, baselineYear: 2021, finalTargetYear: 2026 });
+  // From 71 in 2022 to 85 by 2026 needs 3.5 a year; from the baseline the pace has been 1 a year.
+  expect(k.trajectory).toMatchObject({ requiredPace: 3.5, observedPace: 1, verdict: 'offTrack' });
+  expect(m.findings.map((f) => f.rule)).toContain('kpi-off-track-final');
+});
