@@ -584,10 +584,23 @@ function isYearRow(g: Grid, r: number): boolean {
   return false;
 }
 
+/** A KPI table turned on its side: "年度 | 目標 | 実績" with one row per year below. */
+function isTransposedHeader(g: Grid, r: number): boolean {
+  const row = g.row(r);
+  return row.length >= 3 && hasLabel(row[0], 'year') && row.some((c) => hasLabel(c, 'target')) && row.some((c) => hasLabel(c, 'actual'));
+}
+
 function readIndicators(g: Grid, s: Section): Indicator[] {
   const out: Indicator[] = [];
   const yearRows: number[] = [];
-  for (const r of g.nonEmptyRows(s.start, s.end)) if (isYearRow(g, r)) yearRows.push(r);
+  const transposed = new Set<number>();
+  for (const r of g.nonEmptyRows(s.start, s.end)) {
+    if (isYearRow(g, r)) yearRows.push(r);
+    else if (isTransposedHeader(g, r)) {
+      yearRows.push(r);
+      transposed.add(r);
+    }
+  }
   let headerCols: { name?: number; unit?: number; def?: number } = {};
   for (const r of g.nonEmptyRows(s.start, yearRows[0] ?? s.end)) {
     const row = g.row(r);
@@ -603,37 +616,34 @@ function readIndicators(g: Grid, s: Section): Indicator[] {
       const row = g.row(r);
       if (!row.length) continue;
       const fk = row[0].key;
-      if (isLabel(fk, 'target') || isLabel(fk, 'actual')) break;
+      if (isLabel(fk, 'target') || isLabel(fk, 'actual') || parseFiscalYear(row[0].value)) break;
       if (row.some((c) => hasLabel(c, 'kpiName')) || isSectionLabel(fk, 'kpiSection')) break;
       headRow = r;
       break;
     }
-    const ind = readIndicator(g, headRow, yr, ceil, out.length + 1, headerCols);
+    const ind = transposed.has(yr)
+      ? readTransposedIndicator(g, headRow, yr, ceil, out.length + 1, headerCols)
+      : readIndicator(g, headRow, yr, ceil, out.length + 1, headerCols);
     if (ind) out.push(ind);
   });
   return out;
 }
 
-function readIndicator(
-  g: Grid,
-  headRow: number | null,
-  yr: number,
-  ceil: number,
-  seq: number,
-  headerCols: { name?: number; unit?: number; def?: number },
-): Indicator | null {
-  const yRow = g.row(yr);
-  const yLabelCol = hasLabel(yRow[0], 'year') ? yRow[0].col : yRow[0].col - 1;
-  const years = yearCols(hasLabel(yRow[0], 'year') ? yRow.slice(1) : yRow);
-  const finalCell = yRow.find((c) => hasLabel(c, 'finalTarget'));
-  const verCell = yRow.find((c) => hasLabel(c, 'verification'));
-  const baseCell = yRow.find((c) => hasLabel(c, 'baseline'));
+interface KpiHead {
+  no: number;
+  name: string;
+  unit: string;
+  definition: string;
+  source: SourceRef;
+}
 
+/** The KPI's own row: number, name, unit and definition (by the 指標名/単位/説明 header columns, else in order). */
+function readKpiHead(g: Grid, headRow: number | null, seq: number, headerCols: { name?: number; unit?: number; def?: number }, fallback: SourceRef): KpiHead {
   let no = seq;
   let name = '';
   let unit = '';
   let definition = '';
-  let source: SourceRef = g.ref(yr, yRow[0].col);
+  let source = fallback;
   if (headRow !== null) {
     const cells = g.row(headRow);
     let rest = cells;
@@ -659,6 +669,113 @@ function readIndicator(
       definition = defCell ? plainText(defCell.value) : '';
     }
   }
+  return { no, name, unit, definition, source };
+}
+
+function readTransposedIndicator(
+  g: Grid,
+  headRow: number | null,
+  hr: number,
+  ceil: number,
+  seq: number,
+  headerCols: { name?: number; unit?: number; def?: number },
+): Indicator | null {
+  const hdr = g.row(hr);
+  const labelCol = hdr[0].col;
+  const tCol = hdr.find((c) => hasLabel(c, 'target'))!.col;
+  const aCol = hdr.find((c) => hasLabel(c, 'actual'))!.col;
+  const vCol = hdr.find((c) => hasLabel(c, 'verification'))?.col;
+  const head = readKpiHead(g, headRow, seq, headerCols, g.ref(hr, labelCol));
+  const years: IndicatorYear[] = [];
+  let finalTarget: number | null = null;
+  let finalTargetYear: number | null = null;
+  let finalTargetSource: SourceRef | null = null;
+  let baseline: number | null = null;
+  let baselineYear: number | null = null;
+  let verification = '';
+  let verificationSource: SourceRef | null = null;
+  for (const r of g.nonEmptyRows(hr + 1, ceil)) {
+    const row = g.row(r);
+    const first = row[0];
+    // Rows drift together: read each at its own shift from the header.
+    const shift = first.col - labelCol;
+    const at = (col: number) => g.at(r, col + shift);
+    const y = parseFiscalYear(first.value);
+    const inParens = /[(（]([^)）]+)[)）]/.exec(first.text.normalize('NFKC'));
+    if (y && !hasLabel(first, 'finalTarget') && !hasLabel(first, 'baseline')) {
+      const t = parseNumber(at(tCol)?.value);
+      const a = parseNumber(at(aCol)?.value);
+      years.push({
+        fiscalYear: y.fiscalYear,
+        label: first.text,
+        target: t.value,
+        actual: a.value,
+        targetState: t.state,
+        actualState: a.state,
+        actualText: a.state === 'number' || a.state === 'missing' ? null : a.text,
+        achievementRate: null,
+        status: null,
+        targetSource: g.ref(r, tCol + shift),
+        actualSource: g.ref(r, aCol + shift),
+      });
+      const v = vCol === undefined ? undefined : at(vCol);
+      if (v && !verification) {
+        verification = plainText(v.value);
+        verificationSource = g.ref(v.row, v.col);
+      }
+    } else if (hasLabel(first, 'finalTarget')) {
+      const f = at(tCol) ?? g.rightOf(r, first.col);
+      finalTarget = parseNumber(f?.value).value;
+      if (f) finalTargetSource = g.ref(f.row, f.col);
+      finalTargetYear = inParens ? parseFiscalYear(inParens[1])?.fiscalYear ?? null : null;
+    } else if (hasLabel(first, 'baseline')) {
+      baseline = parseNumber((at(aCol) ?? at(tCol))?.value).value;
+      baselineYear = inParens ? parseFiscalYear(inParens[1])?.fiscalYear ?? null : null;
+    } else if (hasLabel(first, 'verification')) {
+      const v = g.rightOf(r, first.col);
+      if (v) {
+        verification = plainText(v.value);
+        verificationSource = g.ref(v.row, v.col);
+      }
+    } else break;
+  }
+  if (baseline !== null && baselineYear === null && years.length) baselineYear = years[0].fiscalYear - 1;
+  if (!head.name && !years.length) return null;
+  return {
+    ...head,
+    direction: null,
+    directionInfo: null,
+    formula: null,
+    cumulative: /累計|累積/.test(`${head.name} ${head.definition}`),
+    baseline,
+    baselineYear,
+    finalTarget,
+    finalTargetYear,
+    finalTargetSource,
+    verification,
+    verificationSource,
+    years,
+    trajectory: null,
+    grade: null,
+  };
+}
+
+function readIndicator(
+  g: Grid,
+  headRow: number | null,
+  yr: number,
+  ceil: number,
+  seq: number,
+  headerCols: { name?: number; unit?: number; def?: number },
+): Indicator | null {
+  const yRow = g.row(yr);
+  const yLabelCol = hasLabel(yRow[0], 'year') ? yRow[0].col : yRow[0].col - 1;
+  const years = yearCols(hasLabel(yRow[0], 'year') ? yRow.slice(1) : yRow);
+  const finalCell = yRow.find((c) => hasLabel(c, 'finalTarget'));
+  const verCell = yRow.find((c) => hasLabel(c, 'verification'));
+  const baseCell = yRow.find((c) => hasLabel(c, 'baseline'));
+
+  const { no, name, unit, definition, source } = readKpiHead(g, headRow, seq, headerCols, g.ref(yr, yRow[0].col));
 
   // Target and actual rows under the year row; a shifted row reads with the same shift.
   let tRow: number | null = null;

@@ -217,3 +217,41 @@ it('judges the trajectory from the baseline when there is a single actual', () =
   expect(k.trajectory).toMatchObject({ requiredPace: 3.5, observedPace: 1, verdict: 'offTrack' });
   expect(m.findings.map((f) => f.rule)).toContain('kpi-off-track-final');
 });
+
+it('reads KPI tables turned on their side (one row per year), drifting rows included', () => {
+  const m = analyzeWorkbook({
+    sheets: [
+      {
+        name: 'S',
+        origin: 'B2',
+        values: [
+          ['政策分野24 健康'],
+          ['重要業績評価指標の達成状況'],
+          ['1', '特定健診受診率', '%', '受診者数÷対象者数'],
+          ['年度', '目標', '実績', '検証'],
+          ['R4', 60, 55.5, '受診勧奨を強化する'],
+          ['R5', 62, '集計中'],
+          [null, 'R6', 64, '-'],
+          ['最終目標(R8)', 70],
+          ['2', '交通事故件数の減少', '件'],
+          ['年度', '目標値', '実績値'],
+          ['2022年度', 300, 280],
+          ['2023年度', 290, 295],
+        ],
+      },
+    ],
+  });
+  const [k1, k2] = m.policyFields[0].indicators;
+  expect(k1).toMatchObject({ no: 1, name: '特定健診受診率', unit: '%', definition: '受診者数÷対象者数', finalTarget: 70, finalTargetYear: 2026, verification: '受診勧奨を強化する' });
+  expect(k1.years.map((y) => [y.fiscalYear, y.target, y.actual, y.status])).toEqual([
+    [2022, 60, 55.5, 'notAchieved'],
+    [2023, 62, null, 'pending'],
+    [2024, 64, null, 'future'],
+  ]);
+  expect(k2).toMatchObject({ no: 2, direction: 'decrease' });
+  expect(k2.years.map((y) => [y.fiscalYear, y.status])).toEqual([
+    [2022, 'achieved'],
+    [2023, 'notAchieved'],
+  ]);
+  expect(m.findings.find((f) => f.rule === 'kpi-below-target' && f.indicator === 2)?.address).toBe('D13');
+});
