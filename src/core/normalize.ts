@@ -24,6 +24,11 @@ export function cellText(v: CellValue | undefined): string {
  */
 const labelKeys = new Map<string, string>();
 
+/** "事業費（千円）" is the label 事業費: a money unit in trailing brackets is not part of a label. */
+function stripMoneyUnit(s: string): string {
+  return s.replace(/\s*[(（]\s*(?:単位\s*[:：]?\s*)?(?:千円|円|万円|百万円)\s*[)）]\s*$/, '');
+}
+
 export function labelKey(s: string): string {
   let k = labelKeys.get(s);
   if (k === undefined) {
@@ -35,7 +40,7 @@ export function labelKey(s: string): string {
 }
 
 function computeLabelKey(s: string): string {
-  return s
+  return stripMoneyUnit(s)
     .normalize('NFKC')
     .replace(/[\s\u200b\u3000]+/g, '')
     .replace(/[・･]/g, '・')

@@ -124,3 +124,18 @@ describe('markup in cells', () => {
     expect(nameKey('栄町第二庁舎活用事業')).not.toBe(nameKey('栄町第二庁舎利活用事業'));
   });
 });
+
+describe('money units on labels', () => {
+  it.each([
+    ['事業費（千円）', 'projectCost'],
+    ['事業費 (単位：千円)', 'projectCost'],
+    ['所要一般財源(円)', 'generalFund'],
+    ['一般財源等', 'generalFund'],
+    ['概算人件費（千円）', 'personnelCost'],
+  ] as const)('%p is %s', (text, id) => {
+    expect(isLabel(labelKey(text), id)).toBe(true);
+  });
+  it('keeps the finance header label whole', () => {
+    expect(isLabel(labelKey('財務内容 単位(千円)'), 'finance')).toBe(true);
+  });
+});
