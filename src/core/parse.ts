@@ -561,13 +561,15 @@ interface YearCol {
   col: number;
   fiscalYear: number;
   label: string;
+  /** 予算 / 見込み / 決算 when the header says. */
+  basis: FinanceYear['basis'];
 }
 
 function yearCols(row: GridCell[]): YearCol[] {
   const out: YearCol[] = [];
   for (const c of row) {
     const y = parseFiscalYear(c.value);
-    if (y) out.push({ col: c.col, fiscalYear: y.fiscalYear, label: c.text });
+    if (y) out.push({ col: c.col, fiscalYear: y.fiscalYear, label: c.text, basis: y.basis });
   }
   return out;
 }
@@ -582,6 +584,32 @@ function isYearRow(g: Grid, r: number): boolean {
     for (const k of g.nonEmptyRows(r + 1, r + 3)) return isLabel(g.row(k)[0].key, 'target');
   }
   return false;
+}
+
+/** One year of a KPI as read: target and actual with their states; evaluation fills the rest. */
+function indicatorYear(
+  fiscalYear: number,
+  label: string,
+  target: GridCell | undefined,
+  actual: GridCell | undefined,
+  targetSource: SourceRef | null,
+  actualSource: SourceRef | null,
+): IndicatorYear {
+  const t = parseNumber(target?.value);
+  const a = parseNumber(actual?.value);
+  return {
+    fiscalYear,
+    label,
+    target: t.value,
+    actual: a.value,
+    targetState: t.state,
+    actualState: a.state,
+    actualText: a.state === 'number' || a.state === 'missing' ? null : a.text,
+    achievementRate: null,
+    status: null,
+    targetSource,
+    actualSource,
+  };
 }
 
 /** A KPI table turned on its side: "年度 | 目標 | 実績" with one row per year below. */
@@ -703,21 +731,7 @@ function readTransposedIndicator(
     const y = parseFiscalYear(first.value);
     const inParens = /[(（]([^)）]+)[)）]/.exec(first.text.normalize('NFKC'));
     if (y && !hasLabel(first, 'finalTarget') && !hasLabel(first, 'baseline')) {
-      const t = parseNumber(at(tCol)?.value);
-      const a = parseNumber(at(aCol)?.value);
-      years.push({
-        fiscalYear: y.fiscalYear,
-        label: first.text,
-        target: t.value,
-        actual: a.value,
-        targetState: t.state,
-        actualState: a.state,
-        actualText: a.state === 'number' || a.state === 'missing' ? null : a.text,
-        achievementRate: null,
-        status: null,
-        targetSource: g.ref(r, tCol + shift),
-        actualSource: g.ref(r, aCol + shift),
-      });
+      years.push(indicatorYear(y.fiscalYear, first.text, at(tCol), at(aCol), g.ref(r, tCol + shift), g.ref(r, aCol + shift)));
       const v = vCol === undefined ? undefined : at(vCol);
       if (v && !verification) {
         verification = plainText(v.value);
@@ -789,25 +803,16 @@ function readIndicator(
   const shiftOf = (r: number | null) => (r === null ? 0 : g.row(r)[0].col - yLabelCol);
   const cellAt = (r: number | null, col: number) => (r === null ? undefined : g.at(r, col + shiftOf(r)));
 
-  const outYears: IndicatorYear[] = years.map((y) => {
-    const t = cellAt(tRow, y.col);
-    const a = cellAt(aRow, y.col);
-    const tp = parseNumber(t?.value);
-    const ap = parseNumber(a?.value);
-    return {
-      fiscalYear: y.fiscalYear,
-      label: y.label,
-      target: tp.value,
-      actual: ap.value,
-      targetState: tp.state,
-      actualState: ap.state,
-      actualText: ap.state === 'number' || ap.state === 'missing' ? null : ap.text,
-      achievementRate: null,
-      status: null,
-      targetSource: tRow === null ? null : g.ref(tRow, y.col + shiftOf(tRow)),
-      actualSource: aRow === null ? null : g.ref(aRow, y.col + shiftOf(aRow)),
-    };
-  });
+  const outYears: IndicatorYear[] = years.map((y) =>
+    indicatorYear(
+      y.fiscalYear,
+      y.label,
+      cellAt(tRow, y.col),
+      cellAt(aRow, y.col),
+      tRow === null ? null : g.ref(tRow, y.col + shiftOf(tRow)),
+      aRow === null ? null : g.ref(aRow, y.col + shiftOf(aRow)),
+    ),
+  );
 
   let finalTarget: number | null = null;
   let finalTargetSource: SourceRef | null = null;
@@ -1011,7 +1016,7 @@ function parseBlock(g: Grid, r0: number, nameLabel: GridCell, end: number, measu
     textTargets: [],
     source: g.ref(r0, nameCell.col),
   };
-  let financeYears: { col: number; fiscalYear: number; label: string; basis: FinanceYear['basis'] }[] = [];
+  let financeYears: YearCol[] = [];
   const financeRows: { kind: 'projectCost' | 'generalFund' | 'personnelCost'; r: number; label: GridCell }[] = [];
   let outcomeHeader: { r: number; itemCol: number; years: YearCol[] } | null = null;
   let progressCell: GridCell | null = null;
@@ -1033,18 +1038,10 @@ function parseBlock(g: Grid, r0: number, nameLabel: GridCell, end: number, measu
       else if (hasLabel(c, 'finance')) {
         const um = MONEY_UNIT_RE.exec(c.text.normalize('NFKC'));
         if (um) block.unit = um[1];
-        financeYears = row
-          .filter((x) => x.col > c.col)
-          .map((x) => ({ x, y: parseFiscalYear(x.value) }))
-          .filter((p) => p.y)
-          .map((p) => ({ col: p.x.col, fiscalYear: p.y!.fiscalYear, label: p.x.text, basis: p.y!.basis }));
+        financeYears = yearCols(row.filter((x) => x.col > c.col));
         // Years on the next row under a 財務内容 label that stands alone.
         for (let k = r + 1; !financeYears.length && k < Math.min(end, r + 3); k++) {
-          financeYears = g
-            .row(k)
-            .map((x) => ({ x, y: parseFiscalYear(x.value) }))
-            .filter((p) => p.y)
-            .map((p) => ({ col: p.x.col, fiscalYear: p.y!.fiscalYear, label: p.x.text, basis: p.y!.basis }));
+          financeYears = yearCols(g.row(k));
         }
         break;
       } else if (hasLabel(c, 'overview') && !block.overview) block.overview = plainText(right()?.value);
@@ -1075,11 +1072,7 @@ function parseBlock(g: Grid, r0: number, nameLabel: GridCell, end: number, measu
   if (!financeYears.length && financeRows.length) {
     const first = Math.min(...financeRows.map((f) => f.r));
     for (let r = first - 1; r >= Math.max(r0, first - 3) && !financeYears.length; r--) {
-      financeYears = g
-        .row(r)
-        .map((x) => ({ x, y: parseFiscalYear(x.value) }))
-        .filter((p) => p.y)
-        .map((p) => ({ col: p.x.col, fiscalYear: p.y!.fiscalYear, label: p.x.text, basis: p.y!.basis }));
+      financeYears = yearCols(g.row(r));
       const unit = financeYears.length ? g.row(r).map((x) => MONEY_UNIT_RE.exec(x.text.normalize('NFKC'))).find(Boolean) : null;
       if (unit) block.unit = unit[1];
     }
