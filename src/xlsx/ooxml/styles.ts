@@ -9,19 +9,12 @@
  * styles, harmless, and removing them would renumber indexes other sheets use.
  */
 import { escAttr, findElement, findElements, prefixOf } from './xml';
+import type { PlanStyle } from '../../core/plan';
 
-export interface CellFormat {
+/** A cell's format: the plan's style plus its number format (and underline, for link cells). */
+export interface CellFormat extends PlanStyle {
   numberFormat?: string;
-  bold?: boolean;
-  italic?: boolean;
   underline?: boolean;
-  fontColor?: string;
-  fill?: string;
-  fontSize?: number;
-  wrap?: boolean;
-  hAlign?: 'left' | 'center' | 'right';
-  vAlign?: 'top' | 'center' | 'bottom';
-  border?: boolean;
 }
 
 /** A canonical key for a cell format (every property in a fixed order): called once per cell, so no JSON. */
