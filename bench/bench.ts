@@ -63,7 +63,7 @@ async function measure(n: number, runs: number, warmups: number): Promise<Row> {
   fs.writeFileSync(file, wbBytes);
 
   const [snapshot, readMs] = await timeAsync(() => readXlsxSnapshot(wbBytes));
-  const cells = snapshot.sheets.reduce((s, sh) => s + sh.values.reduce((t, r) => t + r.length, 0), 0);
+  const cells = snapshot.sheets.reduce((s, sh) => s + (sh.values ?? []).reduce((t, r) => t + r.length, 0), 0);
   const coreTimes: number[] = [];
   const [first, coldMs] = time(() => {
     const m = analyzeWorkbook(snapshot);

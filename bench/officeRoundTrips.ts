@@ -19,7 +19,7 @@ function toInit(snapshot: WorkbookSnapshot): SheetInit[] {
   return snapshot.sheets.map((s) => ({
     name: s.name,
     origin: s.origin,
-    values: s.values.map((row) => row.map((v: CellValue) => v as CellInit)),
+    values: (s.values ?? []).map((row) => row.map((v: CellValue) => v as CellInit)),
     merges: s.merges,
   }));
 }

@@ -38,27 +38,36 @@ export class Grid {
 
   constructor(readonly sheet: SheetSnapshot) {
     this.name = sheet.name;
-    const origin = sheet.origin ? parseA1(sheet.origin) : { row: 0, col: 0 };
     const rows: GridCell[][] = [];
-    const values = Array.isArray(sheet.values) ? sheet.values : [];
-    const formats = Array.isArray(sheet.numberFormats) ? sheet.numberFormats : [];
-    values.forEach((line, i) => {
-      if (!Array.isArray(line)) return;
-      const r = origin.row + i;
-      line.forEach((raw, j) => {
-        if (raw === null || raw === undefined || raw === '') return;
-        // A number shown as a percentage (0.85 as "85%") reads as staff see it: 85.
-        const value = typeof raw === 'number' && isPercentFormat(formats[i]?.[j]) ? Number((raw * 100).toPrecision(12)) : raw;
-        const text = cellText(value);
-        if (text === '') return;
-        // Labels are short: a long text (a paragraph, markup) is never compared with one.
-        // Numbers, booleans and error values are never labels either.
-        const key = typeof value !== 'string' || text.length > MAX_LABEL_LENGTH ? '' : labelKey(text);
-        const cell: GridCell = { row: r, col: origin.col + j, value, text, key, ids: labelIds(key) };
-        (rows[r] ??= []).push(cell);
-        this.byPos.set(r * 16384 + cell.col, cell);
+    const add = (r: number, c: number, raw: CellValue | undefined, format: string | null | undefined): void => {
+      if (raw === null || raw === undefined || raw === '') return;
+      // A number shown as a percentage (0.85 as "85%") reads as staff see it: 85.
+      const value = typeof raw === 'number' && isPercentFormat(format) ? Number((raw * 100).toPrecision(12)) : raw;
+      const text = cellText(value);
+      if (text === '') return;
+      // Labels are short: a long text (a paragraph, markup) is never compared with one.
+      // Numbers, booleans and error values are never labels either.
+      const key = typeof value !== 'string' || text.length > MAX_LABEL_LENGTH ? '' : labelKey(text);
+      const cell: GridCell = { row: r, col: c, value, text, key, ids: labelIds(key) };
+      const pos = r * 16384 + c;
+      if (this.byPos.has(pos)) return;
+      (rows[r] ??= []).push(cell);
+      this.byPos.set(pos, cell);
+    };
+    if (Array.isArray(sheet.cells)) {
+      for (const x of sheet.cells) {
+        if (x && Number.isInteger(x.row) && Number.isInteger(x.col) && x.row >= 0 && x.col >= 0 && x.col < 16384) add(x.row, x.col, x.value, x.numberFormat);
+      }
+      for (const line of rows) line?.sort((a, b) => a.col - b.col);
+    } else {
+      const origin = sheet.origin ? parseA1(sheet.origin) : { row: 0, col: 0 };
+      const values = Array.isArray(sheet.values) ? sheet.values : [];
+      const formats = Array.isArray(sheet.numberFormats) ? sheet.numberFormats : [];
+      values.forEach((line, i) => {
+        if (!Array.isArray(line)) return;
+        line.forEach((raw, j) => add(origin.row + i, origin.col + j, raw, formats[i]?.[j]));
       });
-    });
+    }
     this.rowsByIndex = rows;
     this.rowCount = rows.length;
     this.rowIndex = [];

@@ -12,12 +12,32 @@ export interface CellError {
 /** A cell's value as Excel gives it: number, text, boolean, error, or empty (null). */
 export type CellValue = number | string | boolean | null | CellError;
 
+/** One non-empty cell of a sparse snapshot; row and col are 0-based sheet coordinates. */
+export interface SnapshotCell {
+  row: number;
+  col: number;
+  value: CellValue;
+  /** The formula text ("=A1+1") when the cell holds one. */
+  formula?: string;
+  /** The number format when it is not General. */
+  numberFormat?: string;
+}
+
+/**
+ * A sheet as read. Two forms: sparse (`cells`, memory in proportion to the content — what the
+ * readers produce) or dense (`origin` + `values`, as Office.js returns a range; handy in tests).
+ * When `cells` is present the dense fields are ignored.
+ */
 export interface SheetSnapshot {
   name: string;
-  /** A1 address of the top-left cell of `values` (the used range's origin), e.g. "A1" or "C3". */
-  origin: string;
-  /** Row-major 2-D values; ragged rows are allowed (missing cells are empty). */
-  values: CellValue[][];
+  /** Sparse form: the non-empty cells, row by row. */
+  cells?: SnapshotCell[];
+  /** The used range as the file or Excel states it ("A1:XFD1048576"), for messages only. */
+  dimension?: string;
+  /** Dense form: A1 address of the top-left cell of `values` (the used range's origin), e.g. "A1" or "C3". */
+  origin?: string;
+  /** Dense form: row-major 2-D values; ragged rows are allowed (missing cells are empty). */
+  values?: CellValue[][];
   /** Same shape as values where given; the formula text ("=A1+1") or null. */
   formulas?: (string | null)[][];
   /** Same shape as values where given; the number format or null. */

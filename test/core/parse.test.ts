@@ -1,6 +1,7 @@
 /** Layouts the generator does not write: two fields on one sheet, blocks on their own sheet, joined cells, % formats. */
 import { analyzeWorkbook } from '../../src/core/analyze';
 import type { CellValue, WorkbookSnapshot } from '../../src/core/snapshot';
+import { Grid } from '../../src/core/grid';
 
 const fieldSheet = (id: string, name: string): CellValue[][] => [
   [`政策分野${id}　${name}`],
@@ -254,4 +255,15 @@ it('reads KPI tables turned on their side (one row per year), drifting rows incl
     [2023, 'notAchieved'],
   ]);
   expect(m.findings.find((f) => f.rule === 'kpi-below-target' && f.indicator === 2)?.address).toBe('D13');
+});
+
+describe('sparse snapshots', () => {
+  it('reads the same grid from the sparse and the dense form', () => {
+    const dense = { name: 'S', origin: 'B2', values: [['政策分野9 社会参画', null], [null, 0.5]], numberFormats: [[null, null], [null, '0%']] };
+    const sparse = { name: 'S', cells: [{ row: 2, col: 2, value: 0.5, numberFormat: '0%' }, { row: 1, col: 1, value: '政策分野9 社会参画' }] };
+    const a = new Grid(dense);
+    const b = new Grid(sparse);
+    expect(b.cells().map((c) => [c.row, c.col, c.value])).toEqual(a.cells().map((c) => [c.row, c.col, c.value]));
+    expect(b.at(2, 2)?.value).toBe(50);
+  });
 });

@@ -16,7 +16,7 @@ test('buildSummaryInExcel: read (2 syncs) → analyze the snapshot → apply (3 
   });
   expect(seen).toEqual([['政策9', 'Memo']]);
   expect(result.model).toEqual({ fields: 1 });
-  expect(result.snapshot.sheets[0].values[2]).toEqual([null, '参加率', 0.5]);
+  expect(result.snapshot.sheets[0].values?.[2]).toEqual([null, '参加率', 0.5]);
   expect(result.syncs).toBe(3);
   expect(fx.syncs).toBe(5);
   expect(result.sheetNames.evaluation).toBe('評価サマリー');

@@ -54,7 +54,7 @@ describe('readWorkbookSnapshot (Office.js, strict fake)', () => {
       ownedByHyoka: false,
     });
     // The text "#N/A" typed by a user is text, not an error value.
-    expect(snap.sheets[0].values[3][2]).toBe('#N/A');
+    expect(snap.sheets[0].values?.[3][2]).toBe('#N/A');
     expect(snap.sheets[1]).toMatchObject({ origin: 'A1', merges: ['A1:B1'], visibility: 'hidden', ownedByHyoka: false });
     expect(snap.sheets[2].ownedByHyoka).toBe(true);
     expect(snap.sheets[3]).toMatchObject({ origin: 'B1', values: [['y']], ownedByHyoka: false });

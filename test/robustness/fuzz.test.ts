@@ -61,7 +61,7 @@ beforeAll(async () => {
   const s = snap.sheets[0];
   const origin = s.origin;
   expect(origin).toBe('A3');
-  seedRows = [[], [], ...s.values];
+  seedRows = [[], [], ...(s.values ?? [])];
 });
 
 it(`survives ${N} mutated workbooks (seed ${SEED})`, () => {
