@@ -4,9 +4,10 @@
  */
 import type { WorkbookSnapshot } from './snapshot';
 import type { Direction, EvaluationModel, PolicyField, SheetKind } from './model';
-import { parseWorkbook } from './parse';
+import { parseWorkbook } from './read';
 import { DEFAULT_GRADES, defaultAsOf, FORMULAS, gapClosure, GradeBand, gradeOf, inferDirection, statusOf, trajectoryOf } from './achievement';
 import { runRules } from './rules';
+import { fieldKey } from './fieldKey';
 import { VERSION } from './version';
 
 export interface AnalyzeOptions {
@@ -22,12 +23,12 @@ export interface AnalyzeOptions {
 }
 
 export function evaluateField(field: PolicyField, options: AnalyzeOptions): void {
-  const override = typeof options.asOf === 'number' ? options.asOf : options.asOf?.[field.id];
+  const override = typeof options.asOf === 'number' ? options.asOf : options.asOf?.[fieldKey(field)];
   field.asOf = override ?? defaultAsOf(field);
   field.asOfRule = override !== undefined ? 'override' : field.asOf === null ? 'none' : 'latestActual';
   const bands = options.grades ?? DEFAULT_GRADES;
   for (const ind of field.indicators) {
-    const info = inferDirection(ind, options.directions?.[`${field.id}/${ind.no}`]);
+    const info = inferDirection(ind, options.directions?.[`${fieldKey(field)}/${ind.no}`]);
     ind.direction = info.value;
     ind.directionInfo = info;
     ind.formula = FORMULAS[info.value];
@@ -49,7 +50,7 @@ export function analyzeWorkbook(snapshot: WorkbookSnapshot, options: AnalyzeOpti
   for (const f of parsed.policyFields) evaluateField(f, options);
   const findings = runRules({ fields: parsed.policyFields, grids: parsed.readSheets }, options.lang ?? 'ja', parsed.sheets.map((s) => s.name));
   return {
-    schemaVersion: 1,
+    schemaVersion: 2,
     generator: { name: 'hyoka', version: VERSION },
     source: snapshot.source ?? null,
     sheets: parsed.sheets,

@@ -1,6 +1,13 @@
 /**
  * The evaluation model: the public JSON format Hyōka writes with `--json`
- * (schema/evaluation-model.schema.json). Money stays in the sheet's unit (千円).
+ * (schema/evaluation-model.schema.json, schemaVersion 2). Money stays in the sheet's unit.
+ *
+ * policy field (政策分野 / 政策) → measure (施策) → project (事務事業), with indicators at every
+ * level. What a workbook does not say stays unknown rather than invented:
+ * - a policy field whose number no sheet gives (a lone 事務事業評価シート) has `id: null`; the
+ *   projects of one workbook with no known field share that one field;
+ * - a measure or project without a number gets its position as `no` and `noInferred: true`;
+ * - a year taken from the order of unlabelled column blocks has `yearInferred: true`.
  */
 
 export interface SourceRef {
@@ -14,8 +21,44 @@ export type YearStatus = 'achieved' | 'notAchieved' | 'notReported' | 'pending' 
 /** How a value cell read: a number, blank / missing mark (-, ―), not-yet-tallied (未集計), or text that is neither. */
 export type ValueState = 'number' | 'missing' | 'pending' | 'invalid' | 'error';
 export type Severity = 'error' | 'warning' | 'info';
-export type SheetKind = 'policyField' | 'projectDetails' | 'projectList' | 'hyokaSummary' | 'empty' | 'unknown';
-export type FinanceBasis = 'budget' | 'estimate' | 'settlement';
+/**
+ * policyField: 政策分野評価シート (the seed's family); projectSheet: 事務事業評価シート (one or more
+ * projects per sheet); measureSheet: 施策評価シート; projectTable: a flat export, one row per project.
+ * projectDetails / projectList: project blocks or a 事務事業一覧 of the policyField family on a sheet
+ * of their own.
+ */
+export type SheetKind =
+  | 'policyField'
+  | 'projectSheet'
+  | 'measureSheet'
+  | 'projectTable'
+  | 'projectDetails'
+  | 'projectList'
+  | 'hyokaSummary'
+  | 'empty'
+  | 'unknown';
+/** The layout families a recognizer reads. */
+export type LayoutFamily = 'policyField' | 'projectSheet' | 'measureSheet' | 'projectTable';
+/** 決算 settlement, 予算 budget, 見込 estimate, 計画 plan. */
+export type FinanceBasis = 'budget' | 'estimate' | 'settlement' | 'plan';
+/** kpi: a policy field's 重要業績評価指標; outcome 成果指標; activity 活動指標; target-population 対象指標. */
+export type IndicatorKind = 'kpi' | 'outcome' | 'activity' | 'target-population';
+
+/** A recognizer's bid for a sheet: the family, how sure it is (0–1) and why. */
+export interface LayoutCandidate {
+  family: LayoutFamily;
+  score: number;
+  reason: string;
+  reasonJa: string;
+}
+
+/** Something the reader concluded rather than read (a year from block order, a field from a code). */
+export interface Inference {
+  what: 'fiscalYear' | 'policyField' | 'measure' | 'moneyUnit' | 'evaluationYear';
+  detail: string;
+  detailJa: string;
+  source?: SourceRef | null;
+}
 
 export interface SheetInfo {
   name: string;
@@ -26,6 +69,14 @@ export interface SheetInfo {
   reasonJa?: string;
   /** Policy field ids found on the sheet. */
   policyFields?: string[];
+  /** The family read, when a family recognizer read the sheet. */
+  family?: LayoutFamily;
+  /** Every recognizer that bid for the sheet, best first. */
+  candidates?: LayoutCandidate[];
+  /** What was inferred rather than read on this sheet. */
+  inferred?: Inference[];
+  /** How many projects / measures / indicators the sheet gave (for inspect and the pane). */
+  counts?: { projects: number; measures: number; indicators: number };
 }
 
 export interface DirectionInfo {
@@ -52,6 +103,8 @@ export interface IndicatorYear {
   grade?: string | null;
   targetSource: SourceRef | null;
   actualSource: SourceRef | null;
+  /** True when the year was inferred from the order of unlabelled blocks, not read from a label. */
+  yearInferred?: boolean;
 }
 
 export interface Trajectory {
@@ -71,6 +124,8 @@ export interface Trajectory {
 
 export interface Indicator {
   no: number;
+  /** kpi for a policy field's KPIs; outcome / activity / target-population for measure and project indicators. */
+  kind: IndicatorKind;
   name: string;
   unit: string;
   definition: string;
@@ -96,16 +151,87 @@ export interface Indicator {
   source: SourceRef;
 }
 
+/** The money items of a year, in the sheet's unit (staff in 人工 / 人, hours in hours). */
+export type FinanceItem =
+  | 'projectCost'
+  | 'national'
+  | 'prefectural'
+  | 'bonds'
+  | 'other'
+  | 'generalFund'
+  | 'personnelCost'
+  | 'staff'
+  | 'personnelRate'
+  | 'hours'
+  | 'totalCost';
+
+export const FINANCE_ITEMS: readonly FinanceItem[] = [
+  'projectCost',
+  'national',
+  'prefectural',
+  'bonds',
+  'other',
+  'generalFund',
+  'personnelCost',
+  'staff',
+  'personnelRate',
+  'hours',
+  'totalCost',
+];
+
 export interface FinanceYear {
   fiscalYear: number;
   label: string;
   basis: FinanceBasis | null;
+  /** 事業費 (事業費計): the project cost. */
   projectCost: number | null;
+  /** 一般財源 (所要一般財源). */
   generalFund: number | null;
+  /** 人件費 (人件費計, 概算人件費). */
   personnelCost: number | null;
   projectCostState?: ValueState;
   generalFundState?: ValueState;
   personnelCostState?: ValueState;
+  /** 財源内訳: 国庫支出金, 都道府県支出金, 地方債, その他 — present when the sheet gives them. */
+  national?: number | null;
+  prefectural?: number | null;
+  bonds?: number | null;
+  other?: number | null;
+  /** 人工 / 正規職員従事人数. */
+  staff?: number | null;
+  /** 平均人件費 (per person-year, in the money unit) when the sheet gives the rate. */
+  personnelRate?: number | null;
+  /** 延べ業務時間 (hours). */
+  hours?: number | null;
+  /** トータルコスト / 総事業費 (事業費 + 人件費). */
+  totalCost?: number | null;
+  /** The money unit of this year's values (円 / 千円 / 百万円), when it differs from the project's. */
+  unit?: string;
+  /** True when the year was inferred from block order (a flat export without year labels). */
+  yearInferred?: boolean;
+  /** The source cell of the project cost (or the first value read). */
+  source: SourceRef | null;
+  /** The source cell of every item read. */
+  sources?: Partial<Record<FinanceItem, SourceRef>>;
+  /** States of the breakdown items that did not read as numbers. */
+  states?: Partial<Record<FinanceItem, ValueState>>;
+}
+
+/** A grade written in the sheet (一次評価 / 二次評価 / 総合評価), kept apart from grades Hyōka computes. */
+export interface SheetGrade {
+  /** primary 一次評価 (担当課), secondary 二次評価 (評価委員会 / 企画), overall 総合評価 or 評価. */
+  stage: 'primary' | 'secondary' | 'overall';
+  /** The label as written ("一次評価", "二次評価（行革本部）"). */
+  label: string;
+  /** The grade as written, normalized (A–D, or the text: 拡充 / 継続 / 縮小 / 廃止…). */
+  grade: string;
+  source: SourceRef;
+}
+
+/** 基本事業: the level between a measure and its projects, in cities that keep one. */
+export interface BasicProject {
+  no: string;
+  name: string;
   source: SourceRef | null;
 }
 
@@ -143,7 +269,14 @@ export interface ProjectFlags {
 }
 
 export interface Project {
+  /** The project's number within its measure; its position when the sheet gives none (noInferred). */
   no: number;
+  noInferred?: boolean;
+  /** 事務事業ID / 事業番号 / 整理番号 as written ("0086"), or null. */
+  projectId: string | null;
+  /** The hierarchy path as written: 政策-施策(-基本事業) numbers, e.g. "6-21-2"; null when not given. */
+  code: string | null;
+  basicProject: BasicProject | null;
   /** Name from the project block (事業名), or from the list when the block is missing. */
   name: string;
   /** Name from 事務事業一覧, or null when the project is not in the list. */
@@ -161,6 +294,14 @@ export interface Project {
   outcomes: OutcomeRow[];
   verification: string;
   textTargets: TextTarget[];
+  /** 成果 / 活動 / 対象指標 of the project. */
+  indicators: Indicator[];
+  /** Grades written in the sheet (一次 / 二次評価). */
+  sheetGrades: SheetGrade[];
+  /** 事業期間 as written. */
+  period?: string;
+  /** Which family the project was read from (the richest when several). */
+  family?: LayoutFamily;
   hasDetail: boolean;
   inList: boolean;
   /** The project block's 事業名 cell, or the list row when there is no block. */
@@ -177,9 +318,16 @@ export interface MeasureEvaluation {
 
 export interface Measure {
   no: number;
+  noInferred?: boolean;
+  /** The measure's number path as written ("1-1-2", "6-21"), or null. */
+  code: string | null;
   name: string;
   content: string;
   evaluation: MeasureEvaluation | null;
+  /** 成果指標 of the measure (施策評価シート). */
+  indicators: Indicator[];
+  /** Grades written in the sheet for the measure. */
+  sheetGrades: SheetGrade[];
   projects: Project[];
   source: SourceRef;
 }
@@ -192,7 +340,8 @@ export interface RelatedProject {
 }
 
 export interface PolicyField {
-  id: string;
+  /** The field's number as written ("9"); null when no sheet says which field (see the file comment). */
+  id: string | null;
   name: string;
   sheet: string;
   goal: string;
@@ -225,7 +374,7 @@ export interface Finding {
 }
 
 export interface EvaluationModel {
-  schemaVersion: 1;
+  schemaVersion: 2;
   generator: { name: 'hyoka'; version: string };
   source: string | null;
   sheets: SheetInfo[];

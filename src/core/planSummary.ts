@@ -6,6 +6,7 @@
  * iterated in a fixed order. Plans hold values only — totals and ratios are computed here,
  * never written as formulas — and text copied from the source goes in unchanged as strings.
  */
+import { fieldKey } from './fieldKey';
 import type {
   Direction,
   EvaluationModel,
@@ -293,7 +294,7 @@ function subtitle(ctx: Ctx): string {
 }
 
 function fieldLabel(f: PolicyField): string {
-  return `${f.id} ${f.name}`.trim();
+  return `${fieldKey(f)} ${f.name}`.trim();
 }
 
 function statusText(t: SummaryDictionary, s: YearStatus | null): string | null {
@@ -389,7 +390,7 @@ function evaluationSheet(ctx: Ctx): PlanSheet {
   const first = headRow + 1;
   for (const field of model.policyFields) {
     for (const ind of field.indicators) {
-      const row: PlanValue[] = [field.id, field.name, ind.no, ind.name, ind.unit, directionText(t, ind.direction), field.asOf];
+      const row: PlanValue[] = [fieldKey(field), field.name, ind.no, ind.name, ind.unit, directionText(t, ind.direction), field.asOf];
       for (const fy of years) {
         const y = ind.years.find((v) => v.fiscalYear === fy);
         if (!y) row.push(null, null, null, null);
@@ -485,7 +486,7 @@ function textTargetTable(ctx: Ctx, s: SheetBuilder, sourceCol: number): void {
   for (const { f, m, p, tt } of items) {
     const status: YearStatus = tt.actual === null ? 'notReported' : tt.achieved ? 'achieved' : 'notAchieved';
     const r = s.add([
-      f.id,
+      fieldKey(f),
       projectKey(m, p),
       tt.fiscalYear,
       formatSummary(t.projectItem, { name: p.name, item: tt.item }),
@@ -655,7 +656,7 @@ function projectsSheet(ctx: Ctx): PlanSheet {
       const measureMoney: MoneyRow[] = [];
       for (const p of m.projects) {
         const r = s.add([
-          field.id,
+          fieldKey(field),
           m.no,
           m.name,
           projectKey(m, p),
@@ -674,14 +675,14 @@ function projectsSheet(ctx: Ctx): PlanSheet {
         projectRows.push(r);
       }
       const sub = sumMoney(measureMoney, years.length);
-      const r = s.add([field.id, m.no, m.name, null, formatSummary(t.subtotalMeasure, { no: m.no })]);
+      const r = s.add([fieldKey(field), m.no, m.name, null, formatSummary(t.subtotalMeasure, { no: m.no })]);
       writeMoney(r, sub);
       s.link(r, sourceCol, m.source, t);
       styleRow(r, SUBTOTAL_STYLE);
       fieldMoney.push(...measureMoney);
     }
     const total = sumMoney(fieldMoney, years.length);
-    const r = s.add([field.id, null, field.name, null, formatSummary(t.totalField, { id: field.id })]);
+    const r = s.add([fieldKey(field), null, field.name, null, formatSummary(t.totalField, { id: fieldKey(field) })]);
     writeMoney(r, total);
     s.link(r, sourceCol, field.source, t);
     styleRow(r, TOTAL_STYLE);
@@ -736,7 +737,7 @@ function chartsSheet(ctx: Ctx): PlanSheet {
     const top = s.add([fieldLabel(field)]);
     s.format(a1Range(top, 0, top, dataCols - 1), undefined, SECTION_STYLE);
     const charts: Omit<PlanChart, 'anchor'>[] = [];
-    const idBase = `${field.id}`.replace(/[^A-Za-z0-9_-]/g, '_');
+    const idBase = `${fieldKey(field)}`.replace(/[^A-Za-z0-9_-]/g, '_');
 
     // (1) Achievement per KPI in the evaluation year, with the 100% line.
     if (field.indicators.length && field.asOf !== null) {

@@ -7,6 +7,7 @@ import { parseA1 } from './a1';
 import type { Grid } from './grid';
 import type { Finding, Indicator, Measure, PolicyField, Project, Severity, SourceRef } from './model';
 import { nameKey } from './normalize';
+import { fieldKey } from './fieldKey';
 
 export interface RuleContext {
   fields: PolicyField[];
@@ -66,7 +67,7 @@ const kpiYearRule = (
         out.push({
           at: y.actualSource ?? y.targetSource ?? ind.source,
           params: {
-            field: f.id,
+            field: fieldKey(f),
             no: ind.no,
             name: ind.name,
             year: y.fiscalYear,
@@ -77,7 +78,7 @@ const kpiYearRule = (
             rate: pct(y.achievementRate),
             unit: ind.unit,
           },
-          policyField: f.id,
+          policyField: fieldKey(f),
           indicator: ind.no,
           fiscalYear: y.fiscalYear,
         });
@@ -141,8 +142,8 @@ export const RULES: Rule[] = [
             const text = grid?.at(row, col)?.text ?? '';
             out.push({
               at,
-              params: { field: f.id, no: ind.no, name: ind.name, year: y.fiscalYear, label: y.label, what, whatEn, text },
-              policyField: f.id,
+              params: { field: fieldKey(f), no: ind.no, name: ind.name, year: y.fiscalYear, label: y.label, what, whatEn, text },
+              policyField: fieldKey(f),
               indicator: ind.no,
               fiscalYear: y.fiscalYear,
             });
@@ -170,7 +171,7 @@ export const RULES: Rule[] = [
         out.push({
           at: ind.finalTargetSource ?? ind.source,
           params: {
-            field: f.id,
+            field: fieldKey(f),
             no: ind.no,
             name: ind.name,
             year: t.fromYear,
@@ -180,7 +181,7 @@ export const RULES: Rule[] = [
             required: fmt(t.requiredPace),
             observed: t.observedPace === null ? '—' : fmt(t.observedPace),
           },
-          policyField: f.id,
+          policyField: fieldKey(f),
           indicator: ind.no,
           fiscalYear: t.fromYear,
         });
@@ -200,7 +201,7 @@ export const RULES: Rule[] = [
       const out: Draft[] = [];
       for (const { f, ind } of indicators(ctx)) {
         if (ind.verification.trim() || !ind.years.some((y) => y.status === 'notAchieved')) continue;
-        out.push({ at: ind.verificationSource ?? ind.finalTargetSource ?? ind.source, params: { field: f.id, no: ind.no, name: ind.name }, policyField: f.id, indicator: ind.no });
+        out.push({ at: ind.verificationSource ?? ind.finalTargetSource ?? ind.source, params: { field: fieldKey(f), no: ind.no, name: ind.name }, policyField: fieldKey(f), indicator: ind.no });
       }
       return out;
     },
@@ -218,7 +219,7 @@ export const RULES: Rule[] = [
       for (const f of ctx.fields) {
         const seen = new Set<number>();
         for (const ind of f.indicators) {
-          if (seen.has(ind.no)) out.push({ at: ind.source, params: { field: f.id, no: ind.no, name: ind.name }, policyField: f.id, indicator: ind.no });
+          if (seen.has(ind.no)) out.push({ at: ind.source, params: { field: fieldKey(f), no: ind.no, name: ind.name }, policyField: fieldKey(f), indicator: ind.no });
           seen.add(ind.no);
         }
       }
@@ -240,8 +241,8 @@ export const RULES: Rule[] = [
           if (y.targetState !== 'missing') continue;
           out.push({
             at: y.targetSource ?? ind.source,
-            params: { field: f.id, no: ind.no, name: ind.name, year: y.fiscalYear, label: y.label },
-            policyField: f.id,
+            params: { field: fieldKey(f), no: ind.no, name: ind.name, year: y.fiscalYear, label: y.label },
+            policyField: fieldKey(f),
             indicator: ind.no,
             fiscalYear: y.fiscalYear,
           });
@@ -284,7 +285,7 @@ export const RULES: Rule[] = [
       const out: Draft[] = [];
       for (const { f, p, key } of projects(ctx)) {
         if (!p.inList || !p.hasDetail || p.listName === null || nameKey(p.listName) === nameKey(p.name)) continue;
-        out.push({ at: p.listSource ?? p.source, params: { key, listName: p.listName, name: p.name }, policyField: f.id, project: key });
+        out.push({ at: p.listSource ?? p.source, params: { key, listName: p.listName, name: p.name }, policyField: fieldKey(f), project: key });
       }
       return out;
     },
@@ -299,7 +300,7 @@ export const RULES: Rule[] = [
     },
     check: (ctx) => {
       const out: Draft[] = [];
-      for (const { f, p, key } of projects(ctx)) if (p.inList && !p.hasDetail) out.push({ at: p.listSource ?? p.source, params: { key, name: p.name }, policyField: f.id, project: key });
+      for (const { f, p, key } of projects(ctx)) if (p.inList && !p.hasDetail) out.push({ at: p.listSource ?? p.source, params: { key, name: p.name }, policyField: fieldKey(f), project: key });
       return out;
     },
   },
@@ -313,7 +314,7 @@ export const RULES: Rule[] = [
     },
     check: (ctx) => {
       const out: Draft[] = [];
-      for (const { f, p, key } of projects(ctx)) if (p.hasDetail && !p.inList) out.push({ at: p.source, params: { key, name: p.name }, policyField: f.id, project: key });
+      for (const { f, p, key } of projects(ctx)) if (p.hasDetail && !p.inList) out.push({ at: p.source, params: { key, name: p.name }, policyField: fieldKey(f), project: key });
       return out;
     },
   },
@@ -333,7 +334,7 @@ export const RULES: Rule[] = [
           out.push({
             at: y.source ?? p.source,
             params: { key, name: p.name, year: y.fiscalYear, label: y.label, gf: fmt(y.generalFund), cost: fmt(y.projectCost), unit: p.financeUnit, unitEn: UNIT_EN[p.financeUnit] ?? p.financeUnit },
-            policyField: f.id,
+            policyField: fieldKey(f),
             project: key,
             fiscalYear: y.fiscalYear,
           });
@@ -361,7 +362,7 @@ export const RULES: Rule[] = [
         for (const y of p.finance) {
           for (const [k, what, whatEn] of kinds) {
             if (y[k] !== 'invalid') continue;
-            out.push({ at: y.source ?? p.source, params: { key, name: p.name, year: y.fiscalYear, label: y.label, what, whatEn }, policyField: f.id, project: key, fiscalYear: y.fiscalYear });
+            out.push({ at: y.source ?? p.source, params: { key, name: p.name, year: y.fiscalYear, label: y.label, what, whatEn }, policyField: fieldKey(f), project: key, fiscalYear: y.fiscalYear });
           }
         }
       }
@@ -381,7 +382,7 @@ export const RULES: Rule[] = [
       for (const { f, p, key } of projects(ctx)) {
         if (!p.hasDetail) continue;
         const any = p.finance.some((y) => y.projectCost !== null || y.generalFund !== null || y.personnelCost !== null);
-        if (!any) out.push({ at: p.source, params: { key, name: p.name }, policyField: f.id, project: key });
+        if (!any) out.push({ at: p.source, params: { key, name: p.name }, policyField: fieldKey(f), project: key });
       }
       return out;
     },
@@ -399,7 +400,7 @@ export const RULES: Rule[] = [
       for (const { f, p, key } of projects(ctx)) {
         for (const o of p.outcomes) {
           if (o.values.some((v) => v.state === 'number')) continue;
-          out.push({ at: o.source, params: { key, name: p.name, item: o.name }, policyField: f.id, project: key });
+          out.push({ at: o.source, params: { key, name: p.name, item: o.name }, policyField: fieldKey(f), project: key });
         }
       }
       return out;
@@ -415,7 +416,7 @@ export const RULES: Rule[] = [
     },
     check: (ctx) => {
       const out: Draft[] = [];
-      for (const f of ctx.fields) for (const m of f.measures) if (!m.projects.length) out.push({ at: m.source, params: { field: f.id, no: m.no, name: m.name }, policyField: f.id });
+      for (const f of ctx.fields) for (const m of f.measures) if (!m.projects.length) out.push({ at: m.source, params: { field: fieldKey(f), no: m.no, name: m.name }, policyField: fieldKey(f) });
       return out;
     },
   },
@@ -445,7 +446,7 @@ export const RULES: Rule[] = [
               cmp: t.comparator === 'atLeast' ? '以上' : '以下',
               cmpEn: t.comparator === 'atLeast' ? 'at least' : 'at most',
             },
-            policyField: f.id,
+            policyField: fieldKey(f),
             project: key,
             fiscalYear: t.fiscalYear,
           });

@@ -1,3 +1,4 @@
+import { fieldKey } from "../core/fieldKey";
 import type { PolicyField, YearStatus } from "../core";
 
 export interface FieldCounts {
@@ -26,7 +27,7 @@ export function countField(field: PolicyField, findingsOfField: number): FieldCo
     }
   }
   return {
-    id: field.id,
+    id: fieldKey(field),
     name: field.name,
     sheet: field.sheet,
     asOf: field.asOf,

@@ -1,6 +1,6 @@
 import { htmlTables, htmlToText, labelKey, nameKey, parseFiscalYear, parseNumber, toThousandYen } from '../../src/core/normalize';
 import { isLabel } from '../../src/core/labels';
-import { parseTextTarget } from '../../src/core/parse';
+import { parseTextTarget } from '../../src/core/read/policyField/textTargets';
 
 describe('parseNumber', () => {
   it.each([

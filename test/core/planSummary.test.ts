@@ -641,7 +641,7 @@ describe('determinism', () => {
   });
 
   test('an empty model still gives the five sheets', () => {
-    const empty: EvaluationModel = { schemaVersion: 1, generator: { name: 'hyoka', version: '0.1.0' }, source: null, sheets: [], policyFields: [], findings: [] };
+    const empty: EvaluationModel = { schemaVersion: 2, generator: { name: 'hyoka', version: '0.1.0' }, source: null, sheets: [], policyFields: [], findings: [] };
     const plan = planSummary(empty, baseOptions('en'));
     expect(plan.sheets).toHaveLength(5);
     expect(sheetByKey(plan, 'charts').charts).toEqual([]);

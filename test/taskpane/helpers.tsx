@@ -39,6 +39,7 @@ export const SNAPSHOT: WorkbookSnapshot = {
 export function indicator(no: number, status: YearStatus, name = `指標${no}`): Indicator {
   return {
     no,
+    kind: "kpi",
     name,
     unit: "人",
     definition: "",
@@ -96,6 +97,9 @@ export function field(overrides: Partial<PolicyField> = {}): PolicyField {
         name: "施策1",
         content: "",
         evaluation: null,
+      code: null,
+      indicators: [],
+      sheetGrades: [],
         projects: [],
         source: { sheet: SHEET, address: "B30" },
       },
@@ -126,7 +130,7 @@ export function finding(overrides: Partial<Finding> = {}): Finding {
 
 export function model(overrides: Partial<EvaluationModel> = {}): EvaluationModel {
   return {
-    schemaVersion: 1,
+    schemaVersion: 2,
     generator: { name: "hyoka", version: "test" },
     source: "test",
     sheets: [

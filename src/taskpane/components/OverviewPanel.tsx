@@ -1,3 +1,4 @@
+import { fieldKey } from "../../core/fieldKey";
 import { useEffect, useState } from "react";
 import {
   Button,
@@ -76,13 +77,13 @@ interface FieldCardProps {
 function FieldCard({ field, findings, settings, onAsOf, onDirection, t }: FieldCardProps) {
   const styles = usePaneStyles();
   const counts = countField(field, findings);
-  const headingId = `hyoka-field-${field.id}-${field.sheet}`.replace(/[^\w-]/g, "_");
+  const headingId = `hyoka-field-${fieldKey(field)}-${field.sheet}`.replace(/[^\w-]/g, "_");
   const years = [
     ...new Set(field.indicators.flatMap((i) => i.years.map((y) => y.fiscalYear))),
   ].sort((a, b) => a - b);
   // The year the field would get without the user's choice.
   const autoYear = defaultAsOf(field);
-  const chosen = settings.asOf[field.id];
+  const chosen = settings.asOf[fieldKey(field)];
   const dash = t("fields.unknown");
   const rows: [string, string | number][] = [
     [t("status.achieved"), counts.statuses?.achieved ?? dash],
@@ -97,12 +98,12 @@ function FieldCard({ field, findings, settings, onAsOf, onDirection, t }: FieldC
   return (
     <div className={styles.card} role="group" aria-labelledby={headingId}>
       <h3 id={headingId} className={styles.subheading}>
-        {t("overview.field", { id: field.id, name: field.name })}
+        {t("overview.field", { id: fieldKey(field), name: field.name })}
       </h3>
       <Text size={200} className={styles.muted}>
         {t("overview.sheet", { sheet: field.sheet })}
       </Text>
-      <Field label={t("overview.asOfLabel", { id: field.id })}>
+      <Field label={t("overview.asOfLabel", { id: fieldKey(field) })}>
         <AutoSelect
           value={chosen ?? undefined}
           autoLabel={
@@ -111,7 +112,7 @@ function FieldCard({ field, findings, settings, onAsOf, onDirection, t }: FieldC
               : t("overview.asOfAuto", { year: yearText(t, autoYear) })
           }
           options={years.map((y) => ({ value: y, label: yearText(t, y) }))}
-          onChange={(year) => onAsOf(field.id, year)}
+          onChange={(year) => onAsOf(fieldKey(field), year)}
         />
       </Field>
       <Table size="extra-small">
@@ -143,7 +144,7 @@ function FieldCard({ field, findings, settings, onAsOf, onDirection, t }: FieldC
           </TableHeader>
           <TableBody>
             {field.indicators.map((ind) => {
-              const key = `${field.id}/${ind.no}`;
+              const key = `${fieldKey(field)}/${ind.no}`;
               const at = ind.years.find((y) => y.fiscalYear === field.asOf);
               const override = settings.directions[key];
               // Without an override, directionInfo is what the core inferred.

@@ -1,0 +1,63 @@
+/**
+ * The reader: WorkbookSnapshot → policy fields, measures, projects and indicators.
+ * Everything is found by its label and read relative to it; no fixed addresses.
+ */
+import { Grid } from '../grid';
+import type { PolicyField, SheetInfo } from '../model';
+import type { WorkbookSnapshot } from '../snapshot';
+import { attachProjects, fieldFor } from './join/attach';
+import { classifySheets } from './policyField/classify';
+import { parseBlocks } from './policyField/blocks';
+import { headingsOf, segmentStart } from './policyField/headings';
+import { listHeaderRow, parseList } from './policyField/list';
+import { mergeFields, parseField } from './policyField/field';
+import type { ListEntry, ParseOptions, ParseResult, ParsedBlock } from './types';
+
+export type { ParseOptions, ParseResult } from './types';
+
+/** Reads a whole workbook. */
+export function parseWorkbook(snapshot: WorkbookSnapshot, options: ParseOptions = {}): ParseResult {
+  const sheetsIn = Array.isArray(snapshot?.sheets) ? snapshot.sheets : [];
+  const grids = sheetsIn.map((s) => new Grid(s));
+  const infos = classifySheets({ ...snapshot, sheets: sheetsIn }, grids, options);
+  const fields: PolicyField[] = [];
+  const readSheets: Grid[] = [];
+  const orphanBlocks: { grid: Grid; info: SheetInfo; blocks: ParsedBlock[] }[] = [];
+  const orphanLists: { grid: Grid; info: SheetInfo; list: ListEntry[] }[] = [];
+
+  grids.forEach((g, i) => {
+    const info = infos[i];
+    if (info.kind === 'policyField') {
+      readSheets.push(g);
+      const headings = headingsOf(g, () => true);
+      headings.forEach((h, k) => {
+        const start = segmentStart(g, h, k === 0 ? 0 : headings[k - 1].row + 1);
+        const end = k + 1 < headings.length ? segmentStart(g, headings[k + 1], h.row + 1) : g.rowCount;
+        const existing = fields.find((f) => f.id === h.id);
+        const field = parseField(g, h, start, end);
+        if (existing) mergeFields(existing, field);
+        else fields.push(field);
+      });
+    } else if (info.kind === 'projectDetails') {
+      readSheets.push(g);
+      orphanBlocks.push({ grid: g, info, blocks: parseBlocks(g, 0, g.rowCount) });
+    } else if (info.kind === 'projectList') {
+      readSheets.push(g);
+      const lh = listHeaderRow(g, 0, g.rowCount);
+      orphanLists.push({ grid: g, info, list: lh === null ? [] : parseList(g, lh, g.rowCount) });
+    }
+  });
+
+  for (const o of orphanLists) {
+    const field = fieldFor(o.grid, fields, o.list.map((e) => e.name));
+    if (field) attachProjects(field, o.list, []);
+  }
+  for (const o of orphanBlocks) {
+    const field = fieldFor(o.grid, fields, o.blocks.map((b) => b.name));
+    if (field) attachProjects(field, [], o.blocks);
+  }
+  for (const f of fields) f.measures.sort((a, b) => a.no - b.no);
+  return { sheets: infos, policyFields: fields, readSheets };
+}
+
+
