@@ -343,6 +343,8 @@ export interface PolicyField {
   /** The field's number as written ("9"); null when no sheet says which field (see the file comment). */
   id: string | null;
   name: string;
+  /** The word the workbook uses for this level when it is not 政策分野 (政策, 基本目標). */
+  label?: string;
   sheet: string;
   goal: string;
   policy: string;

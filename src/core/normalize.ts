@@ -123,7 +123,7 @@ export interface ParsedYear {
   basis: FinanceBasis | null;
 }
 
-const ERA_START: Record<string, number> = { 令和: 2018, R: 2018, 平成: 1988, H: 1988, 昭和: 1925, S: 1925 };
+export const ERA_START: Record<string, number> = { 令和: 2018, R: 2018, 平成: 1988, H: 1988, 昭和: 1925, S: 1925 };
 
 /**
  * Japanese fiscal years in every form staff type: 令和元年度, 令和4年度, 令和４年度, R4, R4年度,

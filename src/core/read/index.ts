@@ -11,7 +11,9 @@ import { parseBlocks } from './policyField/blocks';
 import { headingsOf, segmentStart } from './policyField/headings';
 import { listHeaderRow, parseList } from './policyField/list';
 import { mergeFields, parseField } from './policyField/field';
-import type { ListEntry, ParseOptions, ParseResult, ParsedBlock } from './types';
+import { joinReadings } from './join/families';
+import { chooseReading } from './recognize';
+import type { ListEntry, ParseOptions, ParseResult, ParsedBlock, SheetReading } from './types';
 
 export type { ParseOptions, ParseResult } from './types';
 
@@ -19,7 +21,10 @@ export type { ParseOptions, ParseResult } from './types';
 export function parseWorkbook(snapshot: WorkbookSnapshot, options: ParseOptions = {}): ParseResult {
   const sheetsIn = Array.isArray(snapshot?.sheets) ? snapshot.sheets : [];
   const grids = sheetsIn.map((s) => new Grid(s));
-  const infos = classifySheets({ ...snapshot, sheets: sheetsIn }, grids, options);
+  const seedInfos = classifySheets({ ...snapshot, sheets: sheetsIn }, grids, options);
+  const choices = grids.map((g, i) => chooseReading(g, seedInfos[i], options.sheetKinds?.[g.name]));
+  const infos = choices.map((c) => c.info);
+  const readings: { sheet: string; reading: SheetReading }[] = [];
   const fields: PolicyField[] = [];
   const readSheets: Grid[] = [];
   const orphanBlocks: { grid: Grid; info: SheetInfo; blocks: ParsedBlock[] }[] = [];
@@ -27,7 +32,13 @@ export function parseWorkbook(snapshot: WorkbookSnapshot, options: ParseOptions 
 
   grids.forEach((g, i) => {
     const info = infos[i];
-    if (info.kind === 'policyField') {
+    const choice = choices[i];
+    if (choice.recognizer) {
+      readSheets.push(g);
+      const reading = choice.recognizer.read(g, choice.layout);
+      readings.push({ sheet: g.name, reading });
+      infos[i] = describe(info, reading);
+    } else if (info.kind === 'policyField') {
       readSheets.push(g);
       const headings = headingsOf(g, () => true);
       headings.forEach((h, k) => {
@@ -56,8 +67,22 @@ export function parseWorkbook(snapshot: WorkbookSnapshot, options: ParseOptions 
     const field = fieldFor(o.grid, fields, o.blocks.map((b) => b.name));
     if (field) attachProjects(field, [], o.blocks);
   }
+  joinReadings(fields, readings);
   for (const f of fields) f.measures.sort((a, b) => a.no - b.no);
   return { sheets: infos, policyFields: fields, readSheets };
 }
 
 
+
+/** The sheet's info with what its recognizer read: counts and inferences. */
+function describe(info: SheetInfo, reading: SheetReading): SheetInfo {
+  const projects = reading.projects.length;
+  const measures = reading.measures.length;
+  const indicators =
+    reading.projects.reduce((n, p) => n + p.project.indicators.length, 0) + reading.measures.reduce((n, m) => n + m.measure.indicators.length, 0);
+  const ids = [...new Set([...reading.projects, ...reading.measures].map((x) => x.field.id).filter((x): x is string => x !== null))];
+  const out: SheetInfo = { ...info, counts: { projects, measures, indicators } };
+  if (ids.length) out.policyFields = ids;
+  if (reading.inferred.length) out.inferred = reading.inferred;
+  return out;
+}

@@ -1,6 +1,20 @@
 /** Types shared by the reader's modules. */
 import type { Grid } from '../grid';
-import type { FinanceYear, LogicModel, OutcomeRow, PolicyField, SheetInfo, SheetKind, SourceRef, TextTarget } from '../model';
+import type {
+  FinanceYear,
+  Inference,
+  LayoutCandidate,
+  LayoutFamily,
+  LogicModel,
+  Measure,
+  OutcomeRow,
+  PolicyField,
+  Project,
+  SheetInfo,
+  SheetKind,
+  SourceRef,
+  TextTarget,
+} from '../model';
 
 export interface ParseOptions {
   sheetKinds?: Record<string, SheetKind>;
@@ -46,3 +60,47 @@ export interface ParsedBlock {
   source: SourceRef;
 }
 
+
+/** A policy field as a family sheet names it (政策 6 「自然豊かな…」), or id null when it does not. */
+export interface FieldRef {
+  id: string | null;
+  name: string;
+  /** The word the sheet uses for the level (政策分野 / 政策 / 基本目標). */
+  label: string;
+  source: SourceRef | null;
+}
+
+/** A measure (施策) as a family sheet names it. */
+export interface MeasureRef {
+  no: number | null;
+  /** The number path as written ("6-21", "1-1-2"). */
+  code: string | null;
+  name: string;
+  source: SourceRef | null;
+}
+
+export interface ProjectReading {
+  field: FieldRef;
+  measure: MeasureRef | null;
+  project: Project;
+}
+
+export interface MeasureReading {
+  field: FieldRef;
+  measure: Measure;
+}
+
+/** What one recognizer read from one sheet, before the joiner places it in the model. */
+export interface SheetReading {
+  family: LayoutFamily;
+  projects: ProjectReading[];
+  measures: MeasureReading[];
+  inferred: Inference[];
+}
+
+/** A recognizer's verdict on a sheet: a bid with reasons, and how to read it. */
+export interface Recognition<L = unknown> {
+  candidate: LayoutCandidate;
+  /** The layout the recognizer found: plain data (a profile can hold it). */
+  layout: L;
+}
