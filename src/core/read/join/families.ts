@@ -83,13 +83,15 @@ function findProject(field: PolicyField, measure: Measure, p: Project): Project 
     const byId = all.find((x) => x.projectId === p.projectId);
     if (byId) return byId;
   }
+  // Two numbers that differ are two projects, whatever their names.
+  const compatible = (x: Project) => !p.projectId || !x.projectId || x.projectId === p.projectId;
   const key = nameKey(p.name);
   const code = p.code ? normalizeCode(p.code) : null;
   if (code) {
-    const byCode = all.find((x) => x.code && normalizeCode(x.code) === code && nameKey(x.name) === key);
+    const byCode = all.find((x) => compatible(x) && x.code && normalizeCode(x.code) === code && nameKey(x.name) === key);
     if (byCode) return byCode;
   }
-  return measure.projects.find((x) => nameKey(x.name) === key || (x.listName !== null && nameKey(x.listName) === key));
+  return measure.projects.find((x) => compatible(x) && (nameKey(x.name) === key || (x.listName !== null && nameKey(x.listName) === key)));
 }
 
 function mergeMeasure(into: Measure, from: Measure): void {

@@ -61,15 +61,30 @@ function readSegment(g: Grid, seg: ProjectSegment, layout: ProjectSheetLayout, p
   project.code = place.code;
   project.basicProject = place.basic;
 
-  for (const t of sheetTables(g, seg.start, seg.end, ctx)) {
-    if (t.type === 'money') {
-      const money = readMoneyTable(g, t.axis, t.end, t.titleRows);
-      if (money.unit) project.financeUnit = money.unit;
-      project.finance.push(...money.finance);
-    } else {
-      const list = readIndicatorTable(g, t.axis, { kind: t.kind ?? 'outcome', evaluationYear: ctx.evaluationYear, end: t.end, defaultRole: t.combined ? 'combined' : undefined });
-      for (const ind of list) project.indicators.push({ ...ind, no: project.indicators.length + 1 });
+  const tables = sheetTables(g, seg.start, seg.end, ctx);
+  for (const t of tables) {
+    if (t.type !== 'money') continue;
+    const money = readMoneyTable(g, t.axis, t.end, t.titleRows);
+    if (money.unit) project.financeUnit = money.unit;
+    project.finance.push(...money.finance);
+  }
+  // No year on the title: the latest 決算 column is the year evaluated (for 実績値・計画値 rows).
+  if (ctx.evaluationYear === null) {
+    const settled = project.finance.filter((y) => y.basis === 'settlement').map((y) => y.fiscalYear);
+    if (settled.length) {
+      ctx.evaluationYear = Math.max(...settled);
+      inferred.push({
+        what: 'evaluationYear',
+        detail: `no evaluation year on the sheet: ${ctx.evaluationYear}, the latest 決算 column, is taken as the year evaluated`,
+        detailJa: `評価年度の記載がないため、最新の決算の列（${ctx.evaluationYear}年度）を評価対象年度とした`,
+        source: name.source,
+      });
     }
+  }
+  for (const t of tables) {
+    if (t.type !== 'indicator') continue;
+    const list = readIndicatorTable(g, t.axis, { kind: t.kind ?? 'outcome', evaluationYear: ctx.evaluationYear, end: t.end, defaultRole: t.combined ? 'combined' : undefined });
+    for (const ind of list) project.indicators.push({ ...ind, no: project.indicators.length + 1 });
   }
   if (project.finance.some((y) => y.yearInferred) || project.indicators.some((i) => i.years.some((y) => y.yearInferred))) {
     inferred.push({

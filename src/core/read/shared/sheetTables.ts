@@ -33,9 +33,12 @@ export function sheetTables(g: Grid, from: number, to: number, context: YearCont
     const next = i + 1 < axes.length ? axes[i + 1].row : to;
     const prevEnd = i > 0 ? (axes[i - 1].subRow ?? axes[i - 1].row) + 1 : from;
     const titleRows = g.nonEmptyRows(Math.max(prevEnd, axis.row - TITLE_LOOKBACK), axis.row);
+    // A table ends where the next one's title starts.
+    const nextTitle = i + 1 < axes.length ? Math.min(next, ...g.nonEmptyRows(Math.max(axis.row + 1, next - TITLE_LOOKBACK), next).filter((r) => isTitleRow(g, r))) : to;
+    const end = Math.min(next, nextTitle);
     let money = 0;
     let indicator = 0;
-    for (const r of g.nonEmptyRows((axis.subRow ?? axis.row) + 1, next)) {
+    for (const r of g.nonEmptyRows((axis.subRow ?? axis.row) + 1, end)) {
       if (moneyItemOfRow(g, r, axis)) money++;
       for (const c of g.row(r)) {
         if (c.text.length > 30) continue;
@@ -56,10 +59,8 @@ export function sheetTables(g: Grid, from: number, to: number, context: YearCont
     }
     if (axis.subRow !== null) indicator += axis.columns.length;
     if (!money && !indicator && !kind) return;
-    const type = money > indicator ? 'money' : 'indicator';
-    // A table ends where the next one's title starts.
-    const nextTitle = i + 1 < axes.length ? Math.min(next, ...g.nonEmptyRows(Math.max(axis.row + 1, next - TITLE_LOOKBACK), next).filter((r) => isTitleRow(g, r))) : to;
-    out.push({ axis, type, end: Math.min(next, nextTitle), titleRows, kind, combined });
+    const type = money > indicator + (kind ? 1 : 0) ? 'money' : 'indicator';
+    out.push({ axis, type, end, titleRows, kind, combined });
   });
   return out;
 }

@@ -69,10 +69,11 @@ export function indicatorKindOf(key: string): IndicatorKind | null {
 export type IndicatorRole = 'target' | 'actual' | 'combined' | 'rate' | 'name' | 'unit' | 'baseline' | 'finalTarget' | 'finalYear';
 
 export function indicatorRoleOf(text: string): IndicatorRole | null {
+  if (text === '' || text.length > 60) return null;
+  if (/実績.{0,3}[・/]?.{0,2}(計画|目標|見込)|(計画|目標).{0,3}[・/].{0,2}実績/.test(text)) return 'combined';
   // "成果指標（対象における意図の達成度を表す指標）サ：名称": the description in brackets is not the role.
   const key = text.replace(/\([^)]*\)/g, '');
   if (key === '' || key.length > 40) return null;
-  if (/実績.{0,3}[・/]?.{0,2}(計画|目標|見込)|(計画|目標).{0,3}[・/].{0,2}実績/.test(key)) return 'combined';
   if (/達成(率|度)|進捗率/.test(key)) return 'rate';
   if (/^(最終)?目標年度|目標年次|目標時期/.test(key)) return 'finalYear';
   if (/最終目標|目標値\(最終|中間目標|計画目標値/.test(key)) return 'finalTarget';

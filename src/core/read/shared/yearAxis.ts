@@ -7,7 +7,7 @@ import type { Grid, GridCell } from '../../grid';
 import type { FinanceBasis } from '../../model';
 import { headerYear, type YearContext } from './headerYear';
 import { mergeAt } from './merges';
-import { indicatorRoleOf, termKey, type IndicatorRole } from './terms';
+import { financeItemOf, indicatorRoleOf, termKey, type IndicatorRole } from './terms';
 
 export interface AxisColumn {
   col: number;
@@ -65,6 +65,14 @@ export function yearAxisAt(g: Grid, r: number, context: YearContext): YearAxis |
     });
   }
   if (columns.length < 2 && !(columns.length === 1 && yearLabel)) return null;
+  // Years typed as numbers (2022 | 2023) must rise, and a row labelled as a money item or an
+  // indicator role holds values, not years (その他 | 2000 | 2000).
+  const numeric = columns.filter((c) => typeof g.at(r, c.col)?.value === 'number');
+  if (numeric.length) {
+    if (numeric.some((c, i) => i > 0 && c.fiscalYear <= numeric[i - 1].fiscalYear)) return null;
+    const first = Math.min(...columns.map((c) => c.col));
+    if (row.some((c) => c.col < first && (financeItemOf(termKey(c.text)) || indicatorRoleOf(termKey(c.text)) === 'target' || indicatorRoleOf(termKey(c.text)) === 'actual'))) return null;
+  }
   const sub = subHeader(g, r, columns);
   return sub ?? { row: r, subRow: null, columns, extras };
 }
