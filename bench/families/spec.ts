@@ -161,14 +161,16 @@ export function makePlace(rand: Rand, withBasic: boolean): SpecPlace {
   };
 }
 
-export function makeMeasure(rand: Rand, o: Omit<ProjectOptions, 'place' | 'kinds'>, projects: number): SpecMeasure {
+export function makeMeasure(rand: Rand, o: Omit<ProjectOptions, 'place' | 'kinds'>, projects: number, firstId = 1): SpecMeasure {
   const place = makePlace(rand, false);
+  // One measure's indicators measure different things.
+  const used = new Set<string>();
   return {
     place,
     department: pick(rand, DEPARTMENTS),
-    indicators: [1, 2].slice(0, int(rand, 1, 2)).map(() => indicator(rand, 'outcome', pick(rand, THINGS), o.years, o.evaluationYear)),
+    indicators: [1, 2].slice(0, int(rand, 1, 2)).map(() => indicator(rand, 'outcome', pick(rand, THINGS), o.years, o.evaluationYear, used)),
     grade: pick(rand, ['A', 'B', 'C', 'D']),
-    projects: Array.from({ length: projects }, (_, i) => makeProject(rand, i + 1, { ...o, place, kinds: ['outcome'] })),
+    projects: Array.from({ length: projects }, (_, i) => makeProject(rand, firstId + i, { ...o, place, kinds: ['outcome'] })),
   };
 }
 

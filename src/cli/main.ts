@@ -4,6 +4,7 @@
  *   hyoka inspect [in.xlsx] [--lang ja|en]
  * With no file it uses the bundled sample workbook made from the seed sheet.
  */
+import { inspectTable } from './inspect';
 import * as fs from 'fs';
 import * as path from 'path';
 import { analyzeWorkbook, AnalyzeOptions } from '../core/analyze';
@@ -156,32 +157,6 @@ export async function loadModel(file: string, options: AnalyzeOptions): Promise<
     throw new HyokaError('file-corrupt', file, e);
   }
   return { bytes, model: analyzeWorkbook(snapshot, options) };
-}
-
-function inspectTable(model: EvaluationModel, lang: 'ja' | 'en'): string {
-  const ja = lang === 'ja';
-  const lines: string[] = [];
-  lines.push(ja ? 'シート:' : 'Sheets:');
-  for (const s of model.sheets) lines.push(`  ${s.name}\t${s.kind}\t${s.reason}`);
-  for (const f of model.policyFields) {
-    lines.push('');
-    lines.push(`${ja ? '政策分野' : 'Policy field'} ${f.id} ${f.name}  (${f.sheet}; ${ja ? '評価年度' : 'as of'} ${f.asOf ?? '—'})`);
-    for (const i of f.indicators) {
-      const ys = i.years.map((y) => `${y.fiscalYear}:${y.target ?? '—'}/${y.actual ?? '—'}${y.status ? ` ${y.status}` : ''}`).join('  ');
-      lines.push(`  KPI ${i.no} ${i.name} [${i.unit}] ${i.direction ?? ''}  ${ys}  ${ja ? '最終' : 'final'} ${i.finalTarget ?? '—'}`);
-    }
-    for (const m of f.measures) {
-      lines.push(`  ${ja ? '施策' : 'Measure'} ${m.no} ${m.name} (${m.projects.length} ${ja ? '事業' : 'projects'})`);
-      for (const p of m.projects) {
-        const fin = p.finance.map((y) => `${y.fiscalYear}:${y.projectCost ?? '—'}/${y.generalFund ?? '—'}/${y.personnelCost ?? '—'}`).join(' ');
-        lines.push(`    ${m.no}-${p.no} ${p.name}  ${fin}`);
-      }
-    }
-  }
-  const count = (sev: string) => model.findings.filter((f) => f.severity === sev).length;
-  lines.push('');
-  lines.push(`${ja ? '検証結果' : 'Findings'}: ${model.findings.length} (error ${count('error')}, warning ${count('warning')}, info ${count('info')})`);
-  return lines.join('\n');
 }
 
 export async function main(argv: string[], io: { out: (s: string) => void; err: (s: string) => void } = { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s) }): Promise<number> {

@@ -13,6 +13,8 @@ import { recognizeProjectSheet } from './projectSheet/recognize';
 import { readProjectTable } from './projectTable/read';
 import { recognizeProjectTable } from './projectTable/recognize';
 import type { Recognition, SheetReading } from './types';
+import { blockRows } from './policyField/blockRows';
+import { hasAnyLabel } from './shared/cells';
 
 export interface FamilyRecognizer {
   family: Exclude<LayoutFamily, 'policyField'>;
@@ -32,6 +34,11 @@ export const RECOGNIZERS: readonly FamilyRecognizer[] = [
 /** A family bid beats the seed family's weaker kinds only when it is this sure. */
 const OVER_SEED_BLOCKS = 0.75;
 const OVER_UNKNOWN = 0.5;
+const OVER_WEAK_POLICY_FIELD = 0.7;
+
+function hasSeedStructure(g: Grid): boolean {
+  return hasAnyLabel(g, ['kpiSection', 'projectList']) || blockRows(g).length > 0;
+}
 
 export interface Choice {
   info: SheetInfo;
@@ -49,7 +56,7 @@ export function chooseReading(g: Grid, info: SheetInfo, override: SheetKind | un
   }
   bids.sort((a, b) => b.rec.candidate.score - a.rec.candidate.score);
   const candidates: LayoutCandidate[] = bids.map((b) => b.rec.candidate);
-  if (info.kind === 'policyField') candidates.unshift({ family: 'policyField', score: 1, reason: info.reason, reasonJa: info.reasonJa ?? info.reason });
+  if (info.kind === 'policyField') candidates.unshift({ family: 'policyField', score: hasSeedStructure(g) ? 1 : 0.8, reason: info.reason, reasonJa: info.reasonJa ?? info.reason });
   const withCandidates = (i: SheetInfo): SheetInfo => (candidates.length ? { ...i, candidates } : i);
 
   const forced = override ? bids.find((b) => b.r.kind === override) : undefined;
@@ -69,7 +76,9 @@ export function chooseReading(g: Grid, info: SheetInfo, override: SheetKind | un
   const wins =
     best &&
     ((info.kind === 'unknown' && best.rec.candidate.score >= OVER_UNKNOWN) ||
-      ((info.kind === 'projectDetails' || info.kind === 'projectList') && best.rec.candidate.score >= OVER_SEED_BLOCKS));
+      ((info.kind === 'projectDetails' || info.kind === 'projectList') && best.rec.candidate.score >= OVER_SEED_BLOCKS) ||
+      // A 政策分野 word in a form ("政策分野 | 1 …") is not a policy field sheet without its KPI table, list or blocks.
+      (info.kind === 'policyField' && best.rec.candidate.score >= OVER_WEAK_POLICY_FIELD && !hasSeedStructure(g)));
   if (!wins) return { info: withCandidates(info.kind === 'policyField' ? { ...info, family: 'policyField' } : info), recognizer: null, layout: null };
   const c = best.rec.candidate;
   return {

@@ -104,7 +104,25 @@ function mergeMeasure(into: Measure, from: Measure): void {
   for (const p of from.projects) if (!into.projects.some((x) => nameKey(x.name) === nameKey(p.name))) into.projects.push(p);
 }
 
+/** How much a project's own sheet says: its money and indicators are worth more than a list row's. */
+const DETAIL: Record<string, number> = { projectSheet: 3, projectTable: 2, policyField: 2, measureSheet: 1 };
+
 function mergeProject(into: Project, from: Project): void {
+  // The more detailed reading leads: its unit, its number, its values first.
+  if ((DETAIL[from.family ?? 'policyField'] ?? 0) > (DETAIL[into.family ?? 'policyField'] ?? 0)) {
+    const lead = { ...from };
+    const rest = { ...into };
+    Object.assign(into, lead);
+    into.listName ??= rest.listName;
+    into.listSource ??= rest.listSource;
+    into.inList = into.inList || rest.inList;
+    mergeProjectFrom(into, rest);
+    return;
+  }
+  mergeProjectFrom(into, from);
+}
+
+function mergeProjectFrom(into: Project, from: Project): void {
   const text = ['department', 'legalBasis', 'nextYearPolicy', 'overview', 'progress', 'verification'] as const;
   for (const k of text) if (!into[k] && from[k]) into[k] = from[k];
   into.projectId ??= from.projectId;
@@ -117,7 +135,7 @@ function mergeProject(into: Project, from: Project): void {
   }
   into.indicators.push(...newIndicators(into.indicators, from.indicators));
   into.sheetGrades.push(...newGrades(into.sheetGrades, from.sheetGrades));
-  into.finance = mergeFinance(into.finance, from.finance);
+  into.finance = mergeFinance(into.finance, convertFinance(from.finance, from.financeUnit, into.financeUnit));
   into.hasDetail = into.hasDetail || from.hasDetail;
 }
 
@@ -129,6 +147,24 @@ function newIndicators(have: Indicator[], add: Indicator[]): Indicator[] {
 
 function newGrades(have: SheetGrade[], add: SheetGrade[]): SheetGrade[] {
   return add.filter((g) => !have.some((h) => h.stage === g.stage && h.grade === g.grade));
+}
+
+const YEN: Record<string, number> = { 円: 1, 千円: 1000, 万円: 10000, 百万円: 1_000_000 };
+const MONEY_ITEMS = ['projectCost', 'national', 'prefectural', 'bonds', 'other', 'generalFund', 'personnelCost', 'personnelRate', 'totalCost'] as const;
+
+/** Money of another reading in this project's unit (a list in 千円, the project's sheet in 円). */
+function convertFinance(years: FinanceYear[], from: string, to: string): FinanceYear[] {
+  const f = YEN[from];
+  const t = YEN[to];
+  if (!f || !t || f === t) return years;
+  return years.map((y) => {
+    const out: FinanceYear = { ...y };
+    for (const k of MONEY_ITEMS) {
+      const v = y[k];
+      if (typeof v === 'number') out[k] = (v * f) / t;
+    }
+    return out;
+  });
 }
 
 /** Years from both readings; where both give a year, the values read first stay and gaps are filled. */

@@ -48,7 +48,7 @@ export function readMeasureSheet(g: Grid, layout: MeasureSheetLayout): SheetRead
   return {
     family: 'measureSheet',
     measures: [{ field: place.field, measure }],
-    projects: projects.map((project) => ({ field: place.field, measure: measureRef, project })),
+    projects: projects.map((project) => ({ field: place.field, measure: measureRef, project: { ...project, code: project.code ?? measure.code } })),
     inferred,
   };
 }

@@ -5,6 +5,7 @@
  */
 import type { FinanceItem, IndicatorKind } from '../../model';
 import type { ColumnHeader } from '../shared/headerBand';
+import { moneyUnitIn } from '../shared/moneyTable';
 import { headerYear, type HeaderYear, type YearContext } from '../shared/headerYear';
 import { digitPlaceOf, financeItemOf, gradeStageOf, indicatorKindOf, indicatorRoleOf, indicatorSlotOf, isNumberHeader, levelOf, termKey } from '../shared/terms';
 import type { IndicatorSlot, LevelColumns, TableLayout, ValueRole } from './layout';
@@ -71,8 +72,8 @@ export function classifyColumns(headers: readonly ColumnHeader[], yearContext: Y
   for (const h of headers) {
     const own = h.ownKey;
     const all = h.parts.map(termKey);
-    const unit = /単位[:：]?(千円|百万円|万円|円)/.exec(h.key);
-    if (unit && (financeItemOf(own) || /事業費|財源/.test(h.key))) columns.moneyUnit = unit[1];
+    const unit = h.parts.map(moneyUnitIn).find((u) => u !== null);
+    if (unit && (financeItemOf(own) || /事業費|財源|単位/.test(h.key))) columns.moneyUnit = unit;
     if (TOTAL_PLAN_RE.test(h.key)) {
       ignored.push({ col: h.col, why: 'total plan (全体計画), not a year' });
       continue;

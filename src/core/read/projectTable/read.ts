@@ -6,7 +6,7 @@
 import type { Grid, GridCell } from '../../grid';
 import type { FinanceItem, FinanceYear, Indicator, IndicatorYear, Inference, SheetGrade, SourceRef } from '../../model';
 import { parseNumber, plainText } from '../../normalize';
-import { joinDigits, lastNumber, leadingNumber } from '../shared/codes';
+import { joinDigits, lastNumber, leadingNumber, normalizeCode } from '../shared/codes';
 import { emptyIndicator, emptyProject } from '../shared/factories';
 import { evaluationYearOf, headerYear } from '../shared/headerYear';
 import { gradeValueOf } from '../shared/terms';
@@ -60,15 +60,17 @@ export function readProjectTable(g: Grid, layout: TableLayout): SheetReading {
     const policy = level(g, r, c.policy);
     const measure = level(g, r, c.measure);
     const basic = level(g, r, c.basic);
-    const written = text(c.code);
+    const written = normalizeCode(text(c.code));
     const code = written || [policy.no, measure.no, basic.no].filter(Boolean).join('-') || null;
     project.code = code;
+    // A written code "2-3-4" numbers the levels whose columns give only names.
+    const codeParts = written ? written.split('-') : [];
+    if (!basic.no && codeParts.length >= 3) basic.no = codeParts.slice(2).join('-');
     if (basic.no || basic.name) project.basicProject = { no: basic.no, name: basic.name, source: basic.source };
     project.sheetGrades = grades(g, r, layout);
     project.indicators = indicators(g, r, layout, evaluationYear);
     project.finance = finance(g, r, layout, evaluationYear);
 
-    const codeParts = written ? written.split('-') : [];
     const field: FieldRef = {
       id: policy.no || codeParts[0] || null,
       name: policy.name,

@@ -8,6 +8,7 @@ import type { Recognition } from '../types';
 import { columnHeaders, isFillerRow, isLabelRow } from '../shared/headerBand';
 import { dominantEra } from '../shared/headerYear';
 import { financeItemOf, indicatorKindOf, levelOf, termKey } from '../shared/terms';
+import { moneyUnitIn } from '../shared/moneyTable';
 import { yearBlocks } from '../shared/yearBlocks';
 import { classifyColumns, type ClassifiedColumns } from './columns';
 import type { TableLayout } from './layout';
@@ -92,11 +93,16 @@ export function recognizeProjectTable(g: Grid): TableRecognition | null {
     finance: Object.fromEntries(b.columns.filter((v) => v.finance).map((v) => [v.finance, v.col])),
     values: b.columns.filter((v) => v.indicator).map((v) => ({ ...v.indicator!, col: v.col })),
   }));
+  // A unit written above the table ("（単位：円）") holds for its money columns.
+  let moneyUnit = c.moneyUnit;
+  if (!classified.values.some((v) => v.finance && headers.find((h) => h.col === v.col)?.parts.some((p) => moneyUnitIn(p)))) {
+    for (const r of g.nonEmptyRows(0, band[0])) for (const cell of g.row(r)) moneyUnit = moneyUnitIn(cell.text) ?? moneyUnit;
+  }
   const layout: TableLayout = {
     family: 'projectTable',
     headerRows: band,
     firstDataRow: rows[0],
-    columns: { ...c, name },
+    columns: { ...c, name, moneyUnit },
     indicators: classified.indicators,
     yearBlocks: blocks,
   };

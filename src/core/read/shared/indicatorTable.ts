@@ -9,6 +9,7 @@ import type { Grid, GridCell } from '../../grid';
 import type { Indicator, IndicatorKind, IndicatorYear, SourceRef } from '../../model';
 import { parseFiscalYear, parseNumber, plainText } from '../../normalize';
 import { emptyIndicator } from './factories';
+import { isFormLabel } from './formLabels';
 import { headerYear } from './headerYear';
 import { axisStart, type AxisColumn, type YearAxis } from './yearAxis';
 import { indicatorKindOf, indicatorRoleOf, indicatorSlotOf, termKey, type IndicatorRole } from './terms';
@@ -49,6 +50,7 @@ export function readIndicatorTable(g: Grid, axis: YearAxis, options: IndicatorTa
   const first = (axis.subRow ?? axis.row) + 1;
   for (const r of g.nonEmptyRows(first, options.end)) {
     const left = g.row(r).filter((c) => c.col < start);
+    if (endsTable(g, r, start)) break;
     let role: IndicatorRole | null = null;
     let name: GridCell | null = null;
     let unit: GridCell | null = null;
@@ -117,6 +119,20 @@ export function readIndicatorTable(g: Grid, axis: YearAxis, options: IndicatorTa
     }
   }
   return drafts.filter((d) => d.name || [...d.years.values()].some((y) => y.target || y.actual)).map((d, i) => toIndicator(g, d, i + 1, axis));
+}
+
+/**
+ * A row that is no longer the table's: no value under the years and either a form label
+ * (施策の評価 | A, 一次評価…) or a lone title (構成事務事業).
+ */
+function endsTable(g: Grid, r: number, start: number): boolean {
+  const row = g.row(r);
+  if (row.some((c) => c.col >= start)) return false;
+  if (row.length === 1 && typeof row[0].value === 'string' && !indicatorKindOf(termKey(row[0].text))) return true;
+  return row.some((c) => {
+    const k = termKey(c.text);
+    return c.text.length <= 24 && !indicatorKindOf(k) && !indicatorRoleOf(k) && isFormLabel(k);
+  });
 }
 
 /** 指標名 / 単位 columns named on the axis row or the row above it. */

@@ -18,7 +18,9 @@ export function termKey(text: string): string {
       .replace(/[\s\u200b]+/g, '')
       .replace(/[①-⑳㉑-㉟]/g, '')
       .replace(/^(?:[(][0-9]{1,2}[)]|[0-9]{1,2}[.、．](?=\D))/, '')
-      .replace(/[‐‑‒–—―ー−－]/g, '-');
+      .replace(/[‐‑‒–—―−－]/g, '-')
+      // ー is a dash only between digits ("1ー2"); in words it is the long vowel (コード, センター).
+      .replace(/(?<=[0-9])ー(?=[0-9])/g, '-');
     if (termKeys.size > 100_000) termKeys.clear();
     termKeys.set(text, k);
   }
@@ -50,8 +52,16 @@ export function financeItemOf(key: string): FinanceItem | null {
   // A question or a comment column ("事業費の削減余地", "人件費（延べ業務時間）の削減余地") is not a money item.
   if (key === '' || key.length > 30 || NOT_MONEY_RE.test(key)) return null;
   for (const [item, re] of FINANCE_TERMS) if (re.test(key)) return item;
+  // "令和5年度決算額", "R4決算 その他": the item after a leading year (and its basis).
+  for (const re of [LEADING_YEAR_RE, LEADING_YEAR_BASIS_RE]) {
+    const rest = key.replace(re, '');
+    if (rest !== key && rest !== '') for (const [item, term] of FINANCE_TERMS) if (term.test(rest)) return item;
+  }
   return null;
 }
+
+const LEADING_YEAR_RE = /^(?:令和|平成|R|H|FY)?(?:元|[0-9]{1,4})年?度?/;
+const LEADING_YEAR_BASIS_RE = /^(?:令和|平成|R|H|FY)?(?:元|[0-9]{1,4})年?度?[(]?(?:決算|予算|見込|計画|当初)(?:額|値)?[)]?/;
 
 /** 財源内訳 / 事業費 / コスト table titles. */
 export const MONEY_TABLE_RE = /事業費|財源内訳|財務内容|コスト|投入量|インプット|経費|決算額|予算額/;
@@ -80,6 +90,9 @@ export function indicatorRoleOf(text: string): IndicatorRole | null {
   if (/基準値|現状値|策定時|基準年|ベースライン|当初値/.test(key)) return 'baseline';
   if (/^(年度)?(目標|計画|予定)(値)?|目標値|計画値|予定値/.test(key)) return 'target';
   if (/^(年度)?実績(値)?|実績値|^結果|見込値|実績見込/.test(key)) return 'actual';
+  // "成果指標ア 目標" / "活動指標1 実績": the role at the end of a composed header.
+  if (/指標.{0,3}(目標|計画|予定)(値)?$/.test(key)) return 'target';
+  if (/指標.{0,3}(実績|結果)(値)?$/.test(key)) return 'actual';
   if (/名称$|指標名|^名称|^指標$/.test(key)) return 'name';
   if (/^単位/.test(key) || /単位$/.test(key)) return 'unit';
   return null;
@@ -124,7 +137,7 @@ export function gradeStageOf(key: string): 'primary' | 'secondary' | 'overall' |
   if (key.length > 24) return null;
   if (/一次評価|1次評価|第一次評価|担当課評価|所管課評価|自己評価|内部評価/.test(key)) return 'primary';
   if (/二次評価|2次評価|第二次評価|外部評価|委員会評価|本部評価/.test(key)) return 'secondary';
-  if (/^総合評価|^評価結果$|^施策評価$|^事業評価$|^評価$|^総括評価/.test(key)) return 'overall';
+  if (/^総合評価|^評価結果$|^施策(の)?評価$|^事業(の)?評価$|^評価$|^総括評価|^評価区分$/.test(key)) return 'overall';
   return null;
 }
 

@@ -96,7 +96,7 @@ function subHeader(g: Grid, r: number, columns: AxisColumn[]): YearAxis | null {
   const extras: YearAxis['extras'] = [];
   for (const c of g.row(r)) {
     const role = indicatorRoleOf(termKey(c.text));
-    if (role === 'finalTarget' || role === 'finalYear') extras.push({ col: c.col, role, label: c.text });
+    if (role === 'finalTarget' || role === 'finalYear' || role === 'baseline') extras.push({ col: c.col, role, label: c.text });
   }
   return { row: r, subRow: below, columns: out, extras };
 }

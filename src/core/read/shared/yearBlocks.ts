@@ -29,32 +29,54 @@ export function yearBlocks<C extends BlockColumn>(columns: readonly C[]): Column
   const labelled = new Map<string, ColumnBlock<C>>();
   const out: ColumnBlock<C>[] = [];
   const unlabelled: ColumnBlock<C>[] = [];
-  let current: ColumnBlock<C> | null = null;
+  const bare: C[] = [];
   for (const c of sorted) {
-    if (c.year) {
-      const key = `${c.year.fiscalYear}:${c.year.basis ?? ''}`;
-      let b = labelled.get(key);
-      if (!b) {
-        b = { fiscalYear: c.year.fiscalYear, basis: c.year.basis, yearsBeforeEvaluation: null, label: c.yearText, columns: [] };
-        labelled.set(key, b);
-        out.push(b);
-      }
-      // The same item twice in one year (決算 and 予算 under one year label) stays apart.
-      if (b.columns.some((x) => x.item === c.item)) {
-        const alt: ColumnBlock<C> = { ...b, label: c.yearText, columns: [c] };
-        labelled.set(`${key}:${c.col}`, alt);
-        out.push(alt);
-      } else b.columns.push(c);
+    if (!c.year) {
+      bare.push(c);
       continue;
     }
-    if (!current || current.columns.some((x) => x.item === c.item)) {
-      current = { fiscalYear: null, basis: null, yearsBeforeEvaluation: null, label: '', columns: [] };
-      unlabelled.push(current);
+    const key = `${c.year.fiscalYear}:${c.year.basis ?? ''}`;
+    let b = labelled.get(key);
+    if (!b) {
+      b = { fiscalYear: c.year.fiscalYear, basis: c.year.basis, yearsBeforeEvaluation: null, label: c.yearText, columns: [] };
+      labelled.set(key, b);
+      out.push(b);
     }
-    current.columns.push(c);
+    // The same item twice in one year (決算 and 予算 under one year label) stays apart.
+    if (b.columns.some((x) => x.item === c.item)) {
+      const alt: ColumnBlock<C> = { ...b, label: c.yearText, columns: [c] };
+      labelled.set(`${key}:${c.col}`, alt);
+      out.push(alt);
+    } else b.columns.push(c);
   }
+  unlabelled.push(...repeatedBlocks(bare));
   unlabelled.forEach((b, i) => {
     b.yearsBeforeEvaluation = unlabelled.length - 1 - i;
   });
   return [...out, ...unlabelled].sort((a, b) => a.columns[0].col - b.columns[0].col);
+}
+
+/**
+ * Unlabelled columns cut into blocks: the blocks are as many as the items that repeat most
+ * regularly say (the mode of the occurrence counts); block k starts at the k-th occurrence of
+ * those items. A column before the first block (a total of some other group) is left out.
+ */
+function repeatedBlocks<C extends BlockColumn>(bare: C[]): ColumnBlock<C>[] {
+  if (!bare.length) return [];
+  const byItem = new Map<string, C[]>();
+  for (const c of bare) byItem.set(c.item, [...(byItem.get(c.item) ?? []), c]);
+  const counts = new Map<number, number>();
+  for (const list of byItem.values()) counts.set(list.length, (counts.get(list.length) ?? 0) + 1);
+  // The most common count, the larger on a tie (one item each of many columns is not a block).
+  const n = [...counts].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0][0];
+  const regular = [...byItem.values()].filter((l) => l.length === n);
+  const starts = Array.from({ length: n }, (_, k) => Math.min(...regular.map((l) => l[k].col)));
+  const blocks: ColumnBlock<C>[] = starts.map(() => ({ fiscalYear: null, basis: null, yearsBeforeEvaluation: null, label: '', columns: [] }));
+  for (const c of bare) {
+    let k = -1;
+    for (let i = 0; i < starts.length && starts[i] <= c.col; i++) k = i;
+    if (k < 0 || blocks[k].columns.some((x) => x.item === c.item)) continue;
+    blocks[k].columns.push(c);
+  }
+  return blocks.filter((b) => b.columns.length);
 }
