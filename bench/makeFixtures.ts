@@ -5,6 +5,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import ExcelJS from 'exceljs';
+import { writeFamilyFixtures } from './families/fixtures';
 import { expectedModel, fieldRows, makeField, Variant, writeRows } from './generate';
 
 const DIR = path.join(__dirname, '../../test/fixtures');
@@ -67,6 +68,7 @@ async function errors(): Promise<void> {
   await seedShifted();
   await multiField();
   await errors();
+  await writeFamilyFixtures(path.join(DIR, 'families'));
   console.log('fixtures written to test/fixtures');
 })().catch((e) => {
   console.error(e);

@@ -23,13 +23,11 @@ export interface FamilyRecognizer {
   read(g: Grid, layout: unknown): SheetReading;
 }
 
-/* eslint-disable @typescript-eslint/no-explicit-any -- each recognizer reads the layout it made */
 export const RECOGNIZERS: readonly FamilyRecognizer[] = [
   { family: 'projectTable', kind: 'projectTable', recognize: recognizeProjectTable, read: (g, l) => readProjectTable(g, l as any) },
   { family: 'projectSheet', kind: 'projectSheet', recognize: recognizeProjectSheet, read: (g, l) => readProjectSheet(g, l as any) },
   { family: 'measureSheet', kind: 'measureSheet', recognize: recognizeMeasureSheet, read: (g, l) => readMeasureSheet(g, l as any) },
 ];
-/* eslint-enable @typescript-eslint/no-explicit-any */
 
 /** A family bid beats the seed family's weaker kinds only when it is this sure. */
 const OVER_SEED_BLOCKS = 0.75;

@@ -24,7 +24,7 @@ export interface YearContext {
 
 /** 決算 / 予算 / 見込 / 計画 in a header. */
 export function basisOf(text: string): FinanceBasis | null {
-  if (/決算|精算/.test(text)) return 'settlement';
+  if (/決算|精算|実績/.test(text)) return 'settlement';
   if (/見込|見通し/.test(text)) return 'estimate';
   if (/予算/.test(text)) return 'budget';
   if (/計画|予定/.test(text)) return 'plan';
@@ -43,7 +43,16 @@ const RELATIVE: [RegExp, number][] = [
 
 /** The year a header names, or null. `context` resolves relative words and bare years. */
 export function headerYear(text: string, context: YearContext = {}): HeaderYear | null {
-  const t = text.normalize('NFKC').replace(/\s+/g, '');
+  if (text.length > 80) return null;
+  // The basis belongs to the year's own line: "令和6年度予算\n成果指標ア\n実績" is a 予算 column.
+  for (const line of text.normalize('NFKC').split(/\n/)) {
+    const y = lineYear(line.replace(/\s+/g, ''), context);
+    if (y) return y;
+  }
+  return null;
+}
+
+function lineYear(t: string, context: YearContext): HeaderYear | null {
   if (t === '' || t.length > 60) return null;
   const basis = basisOf(t);
   let m = ERA_RE.exec(t);

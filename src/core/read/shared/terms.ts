@@ -144,8 +144,9 @@ export function gradeStageOf(key: string): 'primary' | 'secondary' | 'overall' |
 /** A grade as written: A–E (full-width too), or a short direction word. */
 export function gradeValueOf(text: string): string | null {
   const t = text.normalize('NFKC').replace(/\s+/g, '');
-  const m = /^([A-ES])(?:[:：.、)]|評価|ランク|$)/i.exec(t);
-  if (m) return m[1].toUpperCase();
+  // "B", "Ｂ", "A 順調", "C評価": a letter grade with at most a short word after it.
+  const m = /^([A-ES])(?![A-Za-z])/i.exec(t);
+  if (m && t.length <= 8) return m[1].toUpperCase();
   if (/^(拡充|拡大|継続|現状維持|改善|見直し|縮小|休止|廃止|完了|終了|統合|重点化)/.test(t) && t.length <= 12) return t;
   return null;
 }
