@@ -87,11 +87,17 @@ export function gradeOf(rate: number | null, bands: GradeBand[] = DEFAULT_GRADES
   return sorted.find((b) => rate >= b.min)?.grade ?? null;
 }
 
-/** Latest fiscal year with at least one numeric actual in the field; null when none. */
+/**
+ * Latest fiscal year with at least one numeric actual among the field's KPIs; a field without
+ * KPIs (read from project or measure sheets) takes its measures' and projects' indicators.
+ */
 export function defaultAsOf(field: PolicyField): number | null {
-  let best: number | null = null;
-  for (const ind of field.indicators) for (const y of ind.years) if (y.actualState === 'number' && (best === null || y.fiscalYear > best)) best = y.fiscalYear;
-  return best;
+  const latest = (list: Indicator[]) => {
+    let best: number | null = null;
+    for (const ind of list) for (const y of ind.years) if (y.actualState === 'number' && (best === null || y.fiscalYear > best)) best = y.fiscalYear;
+    return best;
+  };
+  return latest(field.indicators) ?? latest(field.measures.flatMap((m) => [...m.indicators, ...m.projects.flatMap((p) => p.indicators)]));
 }
 
 export function statusOf(y: IndicatorYear, asOf: number | null, direction: Direction): { status: YearStatus | null; rate: number | null } {

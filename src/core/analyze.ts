@@ -3,7 +3,7 @@
  * run the rule catalog (rules.ts). Pure and deterministic.
  */
 import type { WorkbookSnapshot } from './snapshot';
-import type { Direction, EvaluationModel, PolicyField, SheetKind } from './model';
+import type { Direction, EvaluationModel, Indicator, PolicyField, SheetKind } from './model';
 import { parseWorkbook } from './read';
 import { DEFAULT_GRADES, defaultAsOf, FORMULAS, gapClosure, GradeBand, gradeOf, inferDirection, statusOf, trajectoryOf } from './achievement';
 import { runRules } from './rules';
@@ -22,13 +22,23 @@ export interface AnalyzeOptions {
   grades?: GradeBand[];
 }
 
+/** Every indicator of a field with its direction-override key: KPIs "9/1", a measure's "9/m2/1", a project's "9/p2-3/1". */
+function* fieldIndicators(field: PolicyField): Generator<{ ind: Indicator; key: string }> {
+  const f = fieldKey(field);
+  for (const ind of field.indicators) yield { ind, key: `${f}/${ind.no}` };
+  for (const m of field.measures) {
+    for (const ind of m.indicators) yield { ind, key: `${f}/m${m.no}/${ind.no}` };
+    for (const p of m.projects) for (const ind of p.indicators) yield { ind, key: `${f}/p${m.no}-${p.no}/${ind.no}` };
+  }
+}
+
 export function evaluateField(field: PolicyField, options: AnalyzeOptions): void {
   const override = typeof options.asOf === 'number' ? options.asOf : options.asOf?.[fieldKey(field)];
   field.asOf = override ?? defaultAsOf(field);
   field.asOfRule = override !== undefined ? 'override' : field.asOf === null ? 'none' : 'latestActual';
   const bands = options.grades ?? DEFAULT_GRADES;
-  for (const ind of field.indicators) {
-    const info = inferDirection(ind, options.directions?.[`${fieldKey(field)}/${ind.no}`]);
+  for (const { ind, key } of fieldIndicators(field)) {
+    const info = inferDirection(ind, options.directions?.[key]);
     ind.direction = info.value;
     ind.directionInfo = info;
     ind.formula = FORMULAS[info.value];

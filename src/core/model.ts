@@ -213,6 +213,8 @@ export interface FinanceYear {
   source: SourceRef | null;
   /** The source cell of every item read. */
   sources?: Partial<Record<FinanceItem, SourceRef>>;
+  /** Items computed rather than read: personnelCost = staff × personnelRate when the sheet gives the rate. */
+  derived?: FinanceItem[];
   /** States of the breakdown items that did not read as numbers. */
   states?: Partial<Record<FinanceItem, ValueState>>;
 }
@@ -372,6 +374,8 @@ export interface Finding {
   indicator: number | null;
   /** "<measureNo>-<projectNo>" */
   project: string | null;
+  /** The measure's code (or number) for a measure's or project's finding. */
+  measure?: string | null;
   fiscalYear: number | null;
 }
 

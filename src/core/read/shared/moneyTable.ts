@@ -78,6 +78,20 @@ export function readMoneyTable(g: Grid, axis: YearAxis, end: number, titleRows: 
       if (!unit && p.unit && /円/.test(p.unit)) unit = p.unit;
     });
   }
-  for (const y of years) y.source = y.sources!.projectCost ?? Object.values(y.sources!)[0] ?? null;
+  for (const y of years) {
+    y.source = y.sources!.projectCost ?? Object.values(y.sources!)[0] ?? null;
+    derivePersonnelCost(y);
+  }
   return { finance: years.filter((y) => Object.keys(y.sources!).length), unit, items };
+}
+
+/**
+ * 人件費 given as 人工 with the sheet's own 平均人件費: the cost is their product, marked derived.
+ * Without a rate nothing is invented (a rule reports it).
+ */
+export function derivePersonnelCost(y: FinanceYear): void {
+  if (y.personnelCost !== null || typeof y.staff !== 'number' || typeof y.personnelRate !== 'number') return;
+  y.personnelCost = Math.round(y.staff * y.personnelRate * 1000) / 1000;
+  y.personnelCostState = 'number';
+  y.derived = [...(y.derived ?? []), 'personnelCost'];
 }

@@ -1,0 +1,61 @@
+/**
+ * The rule catalog. Each rule is data: id, severity, what it checks (ja/en), the message
+ * (ja/en) and the check itself. docs/rules.md is generated from this list
+ * (`npm run docs:rules`) and a test keeps the two in step.
+ */
+import { parseA1 } from '../a1';
+import type { Finding } from '../model';
+import { FINANCE_RULES, FINANCE_CONSISTENCY_RULES } from './finance';
+import { GRADE_RULES } from './grades';
+import { INDICATOR_RULES, INDICATORS_WITHOUT_TARGETS } from './indicators';
+import { PROJECT_RULES, TEXT_TARGET_RULE } from './projects';
+import { FORMULA_ERROR_RULE, MEASURE_WITHOUT_PROJECTS_RULE } from './structure';
+import type { Rule, RuleContext } from './types';
+
+export type { Draft, Rule, RuleContext } from './types';
+
+/** In this order: findings of one cell sort by it. */
+export const RULES = [
+  ...INDICATOR_RULES,
+  FORMULA_ERROR_RULE,
+  ...PROJECT_RULES,
+  ...FINANCE_RULES,
+  MEASURE_WITHOUT_PROJECTS_RULE,
+  TEXT_TARGET_RULE,
+  INDICATORS_WITHOUT_TARGETS,
+  ...FINANCE_CONSISTENCY_RULES,
+  ...GRADE_RULES,
+];
+
+export function ruleById(id: string): Rule | undefined {
+  return RULES.find((r) => r.id === id);
+}
+
+/** Runs every rule; findings come out in a stable order (sheet, row, column, rule). */
+export function runRules(ctx: RuleContext, lang: 'ja' | 'en', sheetOrder: string[]): Finding[] {
+  const out: (Finding & { _k: [number, number, number, number] })[] = [];
+  RULES.forEach((rule, ri) => {
+    for (const d of rule.check(ctx)) {
+      const ja = rule.message.ja(d.params);
+      const en = rule.message.en(d.params);
+      const { row, col } = parseA1(d.at.address);
+      out.push({
+        rule: rule.id,
+        severity: rule.severity,
+        message: lang === 'en' ? en : ja,
+        messageJa: ja,
+        messageEn: en,
+        sheet: d.at.sheet,
+        address: d.at.address,
+        policyField: d.policyField ?? null,
+        indicator: d.indicator ?? null,
+        project: d.project ?? null,
+        ...(d.measure ? { measure: d.measure } : {}),
+        fiscalYear: d.fiscalYear ?? null,
+        _k: [sheetOrder.indexOf(d.at.sheet), row, col, ri],
+      });
+    }
+  });
+  out.sort((a, b) => a._k[0] - b._k[0] || a._k[1] - b._k[1] || a._k[2] - b._k[2] || a._k[3] - b._k[3]);
+  return out.map(({ _k, ...f }) => f);
+}
