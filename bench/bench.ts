@@ -17,6 +17,7 @@ import { planSummary } from '../src/core/planSummary';
 import { readXlsxSnapshot } from '../src/xlsx/readXlsx';
 import { applyPlanToXlsx } from '../src/xlsx/applyPlan';
 import { makeField, makeWorkbook, Variant } from './generate';
+import { familiesSection } from './familiesBench';
 import { officeRoundTrips, OfficeRoundTrips } from './officeRoundTrips';
 
 interface Row {
@@ -146,6 +147,8 @@ async function main(): Promise<void> {
   console.log(t);
   const growth = rows.length >= 2 && rows[0].n !== rows[rows.length - 1].n ? growthNote(rows) : '';
   if (growth) console.log(`\n${growth}`);
+  const families = await familiesSection(runs);
+  console.log(`\n${families.join('\n')}`);
   if (write && sizes.length > 1) {
     const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
     const doc = [
@@ -160,6 +163,8 @@ async function main(): Promise<void> {
       growth,
       '',
       ...targets(rows),
+      '',
+      ...families,
       '',
     ].join('\n');
     fs.writeFileSync(path.join(__dirname, '../../docs/performance.md'), doc);

@@ -39,7 +39,7 @@ it('summarize with no file uses the bundled sample', async () => {
 it('inspect prints the sheet kinds and a compact table', async () => {
   const r = await run(['inspect', SEED, '--lang', 'en']);
   expect(r.code).toBe(0);
-  expect(r.out).toMatch(/政策分野9\tpolicyField\theading 政策分野9 社会参画 at A5/);
+  expect(r.out).toMatch(/政策分野9\tpolicyField — policy field sheet\theading 政策分野9 社会参画 at A5/);
   expect(r.out).toMatch(/KPI 1 NPO・ボランティアと市の協働事業数 \[事業\] increase/);
   expect(r.out).toMatch(/3-9 障がい者就労支援施設等からの優先調達/);
 });

@@ -15,7 +15,7 @@ import { listHeader } from './list';
 
 function measureLabel(g: Grid): GridCell | null {
   for (const c of g.cells()) {
-    if (typeof c.value !== 'string' || c.text.length > 16) continue;
+    if (typeof c.value !== 'string' || c.text.length > 16 || !/[施項]/.test(c.text)) continue;
     const k = termKey(c.text);
     if (!FORM.measureName.test(k)) continue;
     if (valueOf(g, c, isFormLabel)) return c;
@@ -26,12 +26,12 @@ function measureLabel(g: Grid): GridCell | null {
 export function recognizeMeasureSheet(g: Grid): Recognition<MeasureSheetLayout> | null {
   const label = measureLabel(g);
   if (!label) return null;
-  const ctx = sheetContext(g, 0, g.rowCount);
+  const ctx = sheetContext(g, 0, Math.min(g.rowCount, label.row + 12));
   let title = false;
   let projectForm = false;
   let grade = false;
   for (const c of g.cells()) {
-    if (typeof c.value !== 'string' || c.text.length > 40) continue;
+    if (typeof c.value !== 'string' || c.text.length > 40 || !/[評事]/.test(c.text)) continue;
     const k = termKey(c.text);
     if (FORM.measureTitle.test(k)) title = true;
     if (gradeStageOf(k)) grade = true;

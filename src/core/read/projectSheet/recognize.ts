@@ -17,7 +17,7 @@ import type { ProjectSegment, ProjectSheetLayout } from './layout';
 function anchors(g: Grid): GridCell[] {
   const out: GridCell[] = [];
   for (const c of g.cells()) {
-    if (typeof c.value !== 'string' || c.text.length > 16 || !FORM.projectName.test(termKey(c.text))) continue;
+    if (typeof c.value !== 'string' || c.text.length > 16 || !c.text.includes('事') || !FORM.projectName.test(termKey(c.text))) continue;
     const end = mergeAt(g, c.row, c.col)?.c1 ?? c.col;
     const right = g.row(c.row).find((x) => x.col > end);
     if (!right || typeof right.value !== 'string' || isFormLabel(termKey(right.text))) continue;
@@ -55,7 +55,8 @@ export function recognizeProjectSheet(g: Grid): Recognition<ProjectSheetLayout> 
   let breakdown = false;
   for (const r of g.nonEmptyRows(first.start, first.end)) {
     for (const c of g.row(r)) {
-      if (typeof c.value !== 'string' || c.text.length > 40) continue;
+      // Every word looked for here holds 評, 価 or a funding word's 支 / 債.
+      if (typeof c.value !== 'string' || c.text.length > 40 || !/[評価支債]/.test(c.text)) continue;
       const k = termKey(c.text);
       if (gradeStageOf(k)) grades++;
       if (FORM.title.test(k)) title = true;

@@ -162,37 +162,60 @@ function blockYear(b: YearBlock, evaluationYear: number | null): { fiscalYear: n
   return { fiscalYear: evaluationYear - b.yearsBeforeEvaluation, inferred: true };
 }
 
+interface SlotBlock {
+  block: YearBlock;
+  target: number | null;
+  actual: number | null;
+  combined: number | null;
+}
+
+const slotBlocksCache = new WeakMap<TableLayout, SlotBlock[][]>();
+
+/** Per indicator slot, its value columns in each block: worked out once per layout, not per row. */
+function slotBlocks(layout: TableLayout): SlotBlock[][] {
+  let out = slotBlocksCache.get(layout);
+  if (out) return out;
+  out = layout.indicators.map((s) =>
+    layout.yearBlocks
+      .map((block) => {
+        const cells = block.values.filter((v) => v.kind === s.kind && v.slot === s.slot);
+        const col = (role: string) => cells.find((v) => v.role === role)?.col ?? null;
+        return { block, target: col('target'), actual: col('actual'), combined: col('combined') };
+      })
+      .filter((x) => x.target !== null || x.actual !== null || x.combined !== null),
+  );
+  slotBlocksCache.set(layout, out);
+  return out;
+}
+
 function indicators(g: Grid, r: number, layout: TableLayout, evaluationYear: number | null): Indicator[] {
   const out: Indicator[] = [];
-  for (const s of layout.indicators) {
+  const perSlot = slotBlocks(layout);
+  layout.indicators.forEach((s, k) => {
     const nameCell = s.nameCol === null ? undefined : g.at(r, s.nameCol);
     const unitCell = s.unitCol === null ? undefined : g.at(r, s.unitCol);
     const years: IndicatorYear[] = [];
-    for (const b of layout.yearBlocks) {
-      const cells = b.values.filter((v) => v.kind === s.kind && v.slot === s.slot);
-      if (!cells.length) continue;
-      const y = blockYear(b, evaluationYear);
+    for (const sb of perSlot[k]) {
+      const y = blockYear(sb.block, evaluationYear);
       if (!y) continue;
-      const at = (role: string) => cells.find((v) => v.role === role);
-      let t = at('target');
-      let a = at('actual');
-      const combined = at('combined');
-      if (combined) {
-        const past = evaluationYear === null || y.fiscalYear < evaluationYear || /実績|決算/.test(b.label);
-        if (past) a ??= combined;
-        else t ??= combined;
+      let t = sb.target;
+      let a = sb.actual;
+      if (sb.combined !== null) {
+        const past = evaluationYear === null || y.fiscalYear < evaluationYear || /実績|決算/.test(sb.block.label);
+        if (past) a ??= sb.combined;
+        else t ??= sb.combined;
       }
-      const tc = t ? g.at(r, t.col) : undefined;
-      const ac = a ? g.at(r, a.col) : undefined;
+      const tc = t === null ? undefined : g.at(r, t);
+      const ac = a === null ? undefined : g.at(r, a);
       if (!tc && !ac) continue;
-      years.push(yearOf(g, r, y.fiscalYear, b.label || `${y.fiscalYear}`, tc, ac, t?.col ?? null, a?.col ?? null, y.inferred));
+      years.push(yearOf(g, r, y.fiscalYear, sb.block.label || `${y.fiscalYear}`, tc, ac, t, a, y.inferred));
     }
     const name = nameCell ? plainText(nameCell.value) : '';
-    if (!name && !years.length) continue;
+    if (!name && !years.length) return;
     const ind = emptyIndicator(out.length + 1, s.kind, name, unitCell ? plainText(unitCell.value) : '', g.ref(r, nameCell?.col ?? s.nameCol ?? layout.columns.name));
     ind.years = years;
     out.push(ind);
-  }
+  });
   return out;
 }
 

@@ -29,6 +29,8 @@ export function sheetContext(g: Grid, from: number, to: number): SheetContext {
     for (const c of g.row(r)) {
       if (typeof c.value !== 'string' || c.text.length > 80) continue;
       texts.push(c.text);
+      // Titles, 評価年度 labels and "(令和5年度実施事業)" all hold 年 or 評.
+      if (!/[年評]/.test(c.text)) continue;
       const t = c.text.normalize('NFKC');
       const ev = EVALUATED_RE.exec(t);
       if (ev && evaluated === null) {

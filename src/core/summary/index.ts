@@ -1,0 +1,40 @@
+/**
+ * planSummary: EvaluationModel (with findings) → SummaryPlan, the declarative description
+ * of Hyōka's owned sheets that src/excel and src/xlsx carry out. One module per sheet.
+ *
+ * Pure and deterministic: no clock (options.now is passed in), no randomness, every list
+ * iterated in a fixed order. Plans hold values only — totals and ratios are computed here,
+ * never written as formulas — and text copied from the source goes in unchanged as strings.
+ */
+import type { EvaluationModel } from '../model';
+import type { SummaryPlan } from '../plan';
+import { SUMMARY_STRINGS } from '../i18n/summary';
+import { chartsSheet } from './charts';
+import { DEFAULT_GRADES, type Ctx, type PlanSummaryOptions } from './context';
+import { evaluationSheet } from './evaluation';
+import { findingsSheet } from './findings';
+import { logSheet } from './log';
+import { projectsSheet } from './projects';
+
+export { DEFAULT_GRADES, type GradeRule, type PlanSummaryOptions } from './context';
+export { safeSheetName } from './builder';
+export { progressToFinal } from './helpers';
+
+export function planSummary(model: EvaluationModel, options: PlanSummaryOptions): SummaryPlan {
+  const t = SUMMARY_STRINGS[options.lang];
+  const grades = (options.grades && options.grades.length ? options.grades : DEFAULT_GRADES)
+    .slice()
+    .sort((a, b) => b.min - a.min);
+  const moneyUnit =
+    model.policyFields.map((f) => f.moneyUnit).find((u) => !!u) ??
+    model.policyFields.flatMap((f) => f.measures.flatMap((m) => m.projects.map((p) => p.financeUnit))).find((u) => !!u) ??
+    '千円';
+  const ctx: Ctx = { model, options, t, grades, gradesGiven: !!options.grades?.length, moneyUnit };
+  return {
+    owner: 'hyoka',
+    generatorVersion: options.generatorVersion,
+    lang: options.lang,
+    sheets: [evaluationSheet(ctx), projectsSheet(ctx), chartsSheet(ctx), findingsSheet(ctx), logSheet(ctx)],
+  };
+}
+

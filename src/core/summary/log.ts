@@ -1,0 +1,73 @@
+/** 実行ログ: when, with what, from which sheets, and the choices the summary was made with. */
+import { toA1 as a1, rangeA1 as a1Range } from '../a1';
+import type { SheetKind } from '../model';
+import type { PlanSheet } from '../plan';
+import { formatSummary, type SummaryKey } from '../i18n/summary';
+import { SheetBuilder } from './builder';
+import type { Ctx } from './context';
+import { fieldLabel, gradeText, localTime, percentText, stableJson } from './helpers';
+import { SEVERITY_ORDER } from './findings';
+import { SECTION_STYLE, TITLE_STYLE } from './styles';
+
+// ───────────────────────────── 実行ログ ─────────────────────────────
+
+export function logSheet(ctx: Ctx): PlanSheet {
+  const { t, model, options } = ctx;
+  const s = new SheetBuilder();
+  const zone = localTime(options.now, options.timeZone ?? 'Asia/Tokyo');
+  const section = (title: string) => {
+    s.add();
+    const r = s.add([title]);
+    s.format(a1Range(r, 0, r, 3), undefined, SECTION_STYLE);
+  };
+
+  s.format(a1(s.add([t.titleLog]), 0), undefined, TITLE_STYLE);
+  section(t.secRun);
+  s.header([t.colItem, t.colValue]);
+  s.add([t.logWhenIso, options.now.toISOString()]);
+  s.add([formatSummary(t.logWhenLocal, { zone: zone.zone }), zone.text]);
+  s.add([t.logVersion, options.generatorVersion]);
+  s.add([t.logModelVersion, `${model.generator.name} ${model.generator.version}`]);
+  s.add([t.logSource, options.sourceName ?? model.source ?? t.none]);
+
+  section(t.secSheets);
+  s.header([t.colSheetName, t.colKind, t.colReason, t.colSheetFields]);
+  // Hyōka's own summary sheets from an earlier run are not sources: leaving them out keeps re-runs identical.
+  for (const sh of model.sheets.filter((x) => x.kind !== 'hyokaSummary')) {
+    const r = s.add([sh.name, t[`kind_${sh.kind as SheetKind}` as SummaryKey] ?? sh.kind, sh.reason, (sh.policyFields ?? []).join(', ') || null]);
+    s.format(a1(r, 2), undefined, { wrap: true });
+  }
+
+  section(t.secCounts);
+  s.header([t.colItem, t.colValue]);
+  const measures = model.policyFields.flatMap((f) => f.measures);
+  s.add([t.countFields, model.policyFields.length]);
+  s.add([t.countIndicators, model.policyFields.reduce((n, f) => n + f.indicators.length, 0)]);
+  s.add([t.countMeasures, measures.length]);
+  s.add([t.countProjects, measures.reduce((n, m) => n + m.projects.length, 0)]);
+  for (const sev of SEVERITY_ORDER) {
+    s.add([
+      formatSummary(t.countFindings, { severity: t[`severity_${sev}` as SummaryKey] }),
+      model.findings.filter((f) => f.severity === sev).length,
+    ]);
+  }
+
+  section(t.secAsOf);
+  s.header([t.colFieldId, t.colAsOf, t.colAsOfRule]);
+  for (const f of model.policyFields) {
+    const rule = f.asOfRule ?? (f.asOf === null ? 'none' : 'latestActual');
+    s.add([fieldLabel(f), f.asOf, t[`asOfRule_${rule}` as SummaryKey]]);
+  }
+
+  section(t.secOptions);
+  s.header([t.colItem, t.colValue]);
+  s.add([t.optLang, options.lang]);
+  s.add([t.optAsOf, options.asOfOverrides === undefined ? t.none : stableJson(options.asOfOverrides)]);
+  s.add([t.optGrades, ctx.grades.map((g) => `${gradeText(ctx.grades, g.grade)} ≥ ${percentText(g.min)}`).join(', ')]);
+  s.add([t.optTimeZone, zone.zone]);
+  s.add([t.optSourceName, options.sourceName ?? t.none]);
+
+  return s.toSheet('log', t.sheetLog, [30, 34, 60, 16], { rows: 1, columns: 0 }, '#7F7F7F');
+}
+
+
