@@ -110,7 +110,7 @@ export interface PlanTable {
   range: string;
 }
 
-export type PlanSheetKey = 'evaluation' | 'projects' | 'findings' | 'charts' | 'log';
+export type PlanSheetKey = 'evaluation' | 'projects' | 'indicators' | 'finance' | 'findings' | 'charts' | 'log';
 
 export interface PlanSheet {
   /** Stable key: which of Hyōka's sheets this is, whatever its localized name. */

@@ -48,16 +48,17 @@ const close = (a: unknown, b: number) => {
 };
 
 describe('planSummary — sheets', () => {
-  test('builds the five owned sheets with localised names', () => {
+  test('builds the owned sheets with localised names (財務の推移: the model has three finance years)', () => {
     expect(ja.owner).toBe('hyoka');
     expect(ja.sheets.map((s) => [s.key, s.name])).toEqual([
       ['evaluation', '評価サマリー'],
       ['projects', '事業サマリー'],
+      ['finance', '財務の推移'],
       ['charts', 'グラフ'],
       ['findings', '検証結果'],
       ['log', '実行ログ'],
     ]);
-    expect(en.sheets.map((s) => s.name)).toEqual(['Evaluation summary', 'Project summary', 'Charts', 'Findings', 'Run log']);
+    expect(en.sheets.map((s) => s.name)).toEqual(['Evaluation summary', 'Project summary', 'Finance by year', 'Charts', 'Findings', 'Run log']);
   });
 
   test.each([ja, en])('sheet names are valid Excel names (%#)', (plan) => {
@@ -305,12 +306,10 @@ describe('事業サマリー', () => {
     measure: columnOf(s, '施策No.'),
     key: columnOf(s, '事業No.'),
     name: columnOf(s, '事務事業名'),
-    listName: columnOf(s, '一覧上の名称（異なる場合）'),
     dept: columnOf(s, '担当部・課'),
     legal: columnOf(s, '法定/自主'),
     next: columnOf(s, '次年度方針'),
-    logic: columnOf(s, 'ロジックモデル'),
-    priority: columnOf(s, '重点事業'),
+    flags: columnOf(s, 'ロジック・重点'),
     cost23: columnOf(s, '事業費（千円）', g23),
     gf23: columnOf(s, '所要一般財源（千円）', g23),
     pc23: columnOf(s, '概算人件費（千円）', g23),
@@ -323,18 +322,17 @@ describe('事業サマリー', () => {
   };
   const projectRow = (f: PolicyField, key: string) => findRow(s, { [C.field]: f.id, [C.key]: key });
 
-  test('one row per project with its key, names, department, basis, policy and flags', () => {
+  test('one row per project with its key, name, department, basis, policy and flags', () => {
     const r = projectRow(field9, '1-1');
     expect(cell(s, r, C.name)).toBe('栄町第二庁舎利活用事業');
-    expect(cell(s, r, C.listName)).toBe('栄町第二庁舎活用事業');
     expect(cell(s, r, C.dept)).toBe('企画政策部・企画調整課');
     expect(cell(s, r, C.legal)).toBe('自主');
     expect(cell(s, r, C.next)).toBe('新規');
-    expect(cell(s, r, C.logic)).toBe('◎');
-    expect(cell(s, r, C.priority)).toBeNull();
+    expect(cell(s, r, C.flags)).toBe('ロ');
     const r2 = projectRow(field9, '1-2');
-    expect(cell(s, r2, C.listName)).toBeNull(); // same name in the list: not repeated
-    expect(cell(s, r2, C.priority)).toBe('◎');
+    expect(cell(s, r2, C.flags)).toBe('重');
+    // No grade is written in the seed's sheets: no column for it.
+    expect(() => columnOf(s, '評価（シート記載）')).toThrow();
     const count = model.policyFields.reduce((n, f) => n + f.measures.reduce((k, m) => k + m.projects.length, 0), 0);
     const keyed = findRows(s, {}).filter((r) => typeof cell(s, r, C.key) === 'string');
     expect(keyed).toHaveLength(count);
@@ -359,7 +357,7 @@ describe('事業サマリー', () => {
     for (const f of model.policyFields) {
       for (const m of f.measures) {
         const r = findRow(s, { [C.field]: f.id, [C.measure]: m.no, [C.key]: null });
-        expect(cell(s, r, C.name)).toBe(`施策${m.no} 小計`);
+        expect(cell(s, r, C.name)).toBe(`施策${m.no} ${m.name} 小計`);
         const sum = (fy: number, pick: 'projectCost' | 'generalFund') => {
           const vals = m.projects.map((p) => p.finance.find((y) => y.fiscalYear === fy)?.[pick]).filter((v): v is number => typeof v === 'number');
           return vals.length ? vals.reduce((a, b) => a + b, 0) : null;
@@ -371,7 +369,7 @@ describe('事業サマリー', () => {
         }
       }
       const total = findRow(s, { [C.field]: f.id, [C.measure]: null, [C.key]: null });
-      expect(cell(s, total, C.name)).toBe(`政策分野${f.id} 合計`);
+      expect(cell(s, total, C.name)).toBe(`政策分野${f.id} ${f.name} 合計`);
     }
     const t9 = findRow(s, { [C.field]: '9', [C.measure]: null, [C.key]: null });
     const all23 = field9.measures.flatMap((m) => m.projects).reduce((n, p) => n + (p.finance[0].projectCost ?? 0), 0);
@@ -384,7 +382,7 @@ describe('事業サマリー', () => {
 
   test('a measure without projects still gets its (empty) subtotal row', () => {
     const r = findRow(s, { [C.field]: '15', [C.measure]: 2, [C.key]: null });
-    expect(cell(s, r, C.name)).toBe('施策2 小計');
+    expect(cell(s, r, C.name)).toMatch(/^施策2 .* 小計$/);
   });
 
   test('money columns use #,##0, state 千円 in the header, and carry data bars', () => {

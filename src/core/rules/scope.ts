@@ -2,7 +2,7 @@
  * What rules walk over: the indicators of every level (a field's KPIs, a measure's and a
  * project's indicators), each with the words that name it in a message, and the projects.
  */
-import { fieldKey } from '../fieldKey';
+import { fieldKey, projectKey } from '../fieldKey';
 import type { Indicator, IndicatorKind, Measure, PolicyField, Project } from '../model';
 import type { RuleContext } from './types';
 
@@ -22,9 +22,6 @@ export interface IndicatorScope {
   measure: string | null;
 }
 
-export function projectKey(m: Measure, p: Project): string {
-  return `${m.no}-${p.no}`;
-}
 
 function fieldWords(f: PolicyField): { ja: string; en: string } {
   if (f.id === null) return { ja: '', en: '' };
@@ -75,3 +72,5 @@ export function* projects(ctx: RuleContext): Generator<{ f: PolicyField; m: Meas
 }
 
 export { fieldKey };
+
+export { projectKey };

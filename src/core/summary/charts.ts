@@ -62,7 +62,7 @@ export function chartsSheet(ctx: Ctx): PlanSheet {
       const h = s.header([t.colMeasure, ...finYears.map((fy) => yearShort(t, fy))]);
       const r0 = h + 1;
       for (const m of measuresWithFinance) {
-        const sums = sumMoney(m.projects.map((p) => projectMoney(p, finYears)), finYears.length);
+        const sums = sumMoney(m.projects.map((p) => projectMoney(p, finYears, ctx.moneyUnit)), finYears.length);
         s.add([formatSummary(t.measureShort, { no: m.no, name: shorten(m.name, 10) }), ...sums.cost]);
       }
       const r1 = s.rowCount - 1;

@@ -1,6 +1,6 @@
 /** Small pure helpers of the summary sheets: numbers, years, grades, text. */
-import { fieldKey } from '../fieldKey';
-import type { Direction, Indicator, IndicatorYear, Measure, PolicyField, Project, YearStatus } from '../model';
+import { fieldKey, projectKey } from '../fieldKey';
+import type { Direction, Indicator, IndicatorYear, PolicyField, YearStatus } from '../model';
 import type { PlanValue } from '../plan';
 import { formatSummary, warekiYear, type SummaryDictionary, type SummaryKey } from '../i18n/summary';
 import type { Ctx, GradeRule } from './context';
@@ -144,8 +144,4 @@ export function actualCell(y: IndicatorYear): PlanValue {
   return y.actualText ?? finite(y.actual);
 }
 
-export function projectKey(m: Measure, p: Project): string {
-  return `${m.no}-${p.no}`;
-}
-
-
+export { projectKey };

@@ -14,7 +14,14 @@ import { DEFAULT_GRADES, type Ctx, type PlanSummaryOptions } from './context';
 import { evaluationSheet } from './evaluation';
 import { findingsSheet } from './findings';
 import { logSheet } from './log';
+import { financeSheet } from './finance';
+import { indicatorsSheet } from './indicators';
 import { projectsSheet } from './projects';
+import { commonUnit } from '../units';
+import type { PlanSheet } from '../plan';
+
+/** A sheet that only exists when the workbook has what it shows. */
+const optional = (sheet: PlanSheet | null): PlanSheet[] => (sheet ? [sheet] : []);
 
 export { DEFAULT_GRADES, type GradeRule, type PlanSummaryOptions } from './context';
 export { safeSheetName } from './builder';
@@ -25,16 +32,23 @@ export function planSummary(model: EvaluationModel, options: PlanSummaryOptions)
   const grades = (options.grades && options.grades.length ? options.grades : DEFAULT_GRADES)
     .slice()
     .sort((a, b) => b.min - a.min);
-  const moneyUnit =
-    model.policyFields.map((f) => f.moneyUnit).find((u) => !!u) ??
-    model.policyFields.flatMap((f) => f.measures.flatMap((m) => m.projects.map((p) => p.financeUnit))).find((u) => !!u) ??
-    '千円';
+  // The unit most projects use; a project in another unit is converted to it.
+  const units = model.policyFields.flatMap((f) => f.measures.flatMap((m) => m.projects.map((p) => p.financeUnit)));
+  const moneyUnit = commonUnit(units, model.policyFields.map((f) => f.moneyUnit).find((u) => !!u) ?? '千円');
   const ctx: Ctx = { model, options, t, grades, gradesGiven: !!options.grades?.length, moneyUnit };
   return {
     owner: 'hyoka',
     generatorVersion: options.generatorVersion,
     lang: options.lang,
-    sheets: [evaluationSheet(ctx), projectsSheet(ctx), chartsSheet(ctx), findingsSheet(ctx), logSheet(ctx)],
+    sheets: [
+      evaluationSheet(ctx),
+      projectsSheet(ctx),
+      ...optional(indicatorsSheet(ctx)),
+      ...optional(financeSheet(ctx)),
+      chartsSheet(ctx),
+      findingsSheet(ctx),
+      logSheet(ctx),
+    ],
   };
 }
 

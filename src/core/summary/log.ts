@@ -38,11 +38,21 @@ export function logSheet(ctx: Ctx): PlanSheet {
     s.format(a1(r, 2), undefined, { wrap: true });
   }
 
+  const inferred = model.sheets.flatMap((sh) => (sh.inferred ?? []).map((i) => ({ sh, i })));
+  if (inferred.length) {
+    section(t.secInferred);
+    s.header([t.colSheetName, t.colInferredWhat, t.colAddress]);
+    for (const { sh, i } of inferred) {
+      const r = s.add([sh.name, options.lang === 'ja' ? i.detailJa : i.detail, i.source?.address ?? null]);
+      s.format(a1(r, 1), undefined, { wrap: true });
+    }
+  }
+
   section(t.secCounts);
   s.header([t.colItem, t.colValue]);
   const measures = model.policyFields.flatMap((f) => f.measures);
   s.add([t.countFields, model.policyFields.length]);
-  s.add([t.countIndicators, model.policyFields.reduce((n, f) => n + f.indicators.length, 0)]);
+  s.add([t.countIndicators, model.policyFields.reduce((n, f) => n + f.indicators.length + f.measures.reduce((k, m) => k + m.indicators.length + m.projects.reduce((j, p) => j + p.indicators.length, 0), 0), 0)]);
   s.add([t.countMeasures, measures.length]);
   s.add([t.countProjects, measures.reduce((n, m) => n + m.projects.length, 0)]);
   for (const sev of SEVERITY_ORDER) {

@@ -1,5 +1,6 @@
 /** Money per project and year, summed by measure and field. */
 import type { EvaluationModel, Project } from '../model';
+import { moneyFactor } from '../units';
 import { finite, uniqueSorted } from './helpers';
 
 export interface MoneyRow {
@@ -14,12 +15,18 @@ export function financeYearsOf(model: EvaluationModel): number[] {
   );
 }
 
-export function projectMoney(p: Project, years: number[]): MoneyRow {
+/** A project's money per year, in the summary's unit (a project sheet in 円 among others in 千円). */
+export function projectMoney(p: Project, years: number[], unit: string): MoneyRow {
   const at = (fy: number) => p.finance.find((y) => y.fiscalYear === fy);
+  const k = moneyFactor(p.financeUnit, unit);
+  const v = (x: number | null | undefined) => {
+    const n = finite(x);
+    return n === null ? null : n * k;
+  };
   return {
-    cost: years.map((fy) => finite(at(fy)?.projectCost)),
-    generalFund: years.map((fy) => finite(at(fy)?.generalFund)),
-    personnel: years.map((fy) => finite(at(fy)?.personnelCost)),
+    cost: years.map((fy) => v(at(fy)?.projectCost)),
+    generalFund: years.map((fy) => v(at(fy)?.generalFund)),
+    personnel: years.map((fy) => v(at(fy)?.personnelCost)),
   };
 }
 

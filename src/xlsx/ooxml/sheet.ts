@@ -280,10 +280,10 @@ export function sheetXml(inp: SheetXmlInput): string {
     parts.push('</hyperlinks>');
   }
   parts.push('<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>');
-  // About 170 characters of column width fit a landscape A4 page at a still readable scale.
+  // About 175 characters of column width fit a landscape A4 page at a still readable scale (~75%).
   const totalWidth = sheet.columnWidths.reduce((a, w) => a + (Number.isFinite(w) && w > 0 ? w : 8.43), 0);
   // A sheet with charts prints one page wide so no chart is cut between pages.
-  const pagesWide = sheet.charts.length ? 1 : Math.max(1, Math.ceil(totalWidth / 170));
+  const pagesWide = sheet.charts.length ? 1 : Math.max(1, Math.ceil(totalWidth / 175));
   parts.push(`<pageSetup paperSize="9" orientation="landscape" fitToWidth="${pagesWide}" fitToHeight="0"/>`);
   if (inp.drawingRelId) parts.push(`<drawing r:id="${inp.drawingRelId}"/>`);
   if (inp.tableRelIds.length) {

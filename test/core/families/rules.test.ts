@@ -30,7 +30,7 @@ describe.each(Object.keys(FAMILY_TRIGGERS))('%s', (id) => {
 
 it('finance-breakdown-sum names the year, the sum and the cost, at the cost cell', () => {
   const [f] = fired(FAMILY_TRIGGERS['finance-breakdown-sum'](), 'finance-breakdown-sum');
-  expect(f).toMatchObject({ fiscalYear: 2023, project: '1-101', severity: 'warning' });
+  expect(f).toMatchObject({ fiscalYear: 2023, project: '101', severity: 'warning' });
   expect(f.messageJa).toContain('財源内訳の合計 1,100 千円が事業費 1,000 千円と一致しません');
 });
 
@@ -54,6 +54,6 @@ it('the indicator rules reach the indicators of a project, named by project and 
   p.indicators[1].actuals = [82, 85, 70];
   const found = analyzeWorkbook(projectWorkbook(p)).findings.filter((f) => f.rule === 'kpi-below-target');
   expect(found).toHaveLength(1);
-  expect(found[0]).toMatchObject({ project: '1-101', indicator: 2, fiscalYear: 2023 });
-  expect(found[0].messageJa).toMatch(/^事業 1-101「地域づくり活動支援事業」 成果指標2「参加者の満足度」: 令和5年度の実績 70件 が目標 80件/);
+  expect(found[0]).toMatchObject({ project: '101', indicator: 2, fiscalYear: 2023 });
+  expect(found[0].messageJa).toMatch(/^事業 101「地域づくり活動支援事業」 成果指標2「参加者の満足度」: 令和5年度の実績 70件 が目標 80件/);
 });

@@ -6,6 +6,7 @@
  */
 import type { FinanceYear, Indicator, Measure, PolicyField, Project, SheetGrade } from '../../model';
 import { nameKey } from '../../normalize';
+import { moneyFactor } from '../../units';
 import { lastNumber, normalizeCode } from '../shared/codes';
 import { emptyField, emptyMeasure } from '../shared/factories';
 import type { FieldRef, MeasureRef, SheetReading } from '../types';
@@ -149,19 +150,17 @@ function newGrades(have: SheetGrade[], add: SheetGrade[]): SheetGrade[] {
   return add.filter((g) => !have.some((h) => h.stage === g.stage && h.grade === g.grade));
 }
 
-const YEN: Record<string, number> = { 円: 1, 千円: 1000, 万円: 10000, 百万円: 1_000_000 };
 const MONEY_ITEMS = ['projectCost', 'national', 'prefectural', 'bonds', 'other', 'generalFund', 'personnelCost', 'personnelRate', 'totalCost'] as const;
 
 /** Money of another reading in this project's unit (a list in 千円, the project's sheet in 円). */
 function convertFinance(years: FinanceYear[], from: string, to: string): FinanceYear[] {
-  const f = YEN[from];
-  const t = YEN[to];
-  if (!f || !t || f === t) return years;
+  const factor = moneyFactor(from, to);
+  if (factor === 1) return years;
   return years.map((y) => {
     const out: FinanceYear = { ...y };
     for (const k of MONEY_ITEMS) {
       const v = y[k];
-      if (typeof v === 'number') out[k] = (v * f) / t;
+      if (typeof v === 'number') out[k] = v * factor;
     }
     return out;
   });

@@ -10,6 +10,7 @@ import { joinDigits, lastNumber, leadingNumber, normalizeCode } from '../shared/
 import { emptyIndicator, emptyProject } from '../shared/factories';
 import { evaluationYearOf, headerYear } from '../shared/headerYear';
 import { gradeValueOf } from '../shared/terms';
+import { warekiYear } from '../../i18n/summary';
 import type { FieldRef, MeasureRef, ProjectReading, SheetReading } from '../types';
 import type { LevelColumns, TableLayout, YearBlock } from './layout';
 
@@ -110,6 +111,12 @@ export function readProjectTable(g: Grid, layout: TableLayout): SheetReading {
   return { family: 'projectTable', projects, measures: [], inferred };
 }
 
+/** The block's own year label, or the year it was given, said to be inferred: "令和2年度（推定）". */
+function blockLabel(b: YearBlock, y: { fiscalYear: number; inferred: boolean }): string {
+  if (b.label) return b.label;
+  return y.inferred ? `${warekiYear(y.fiscalYear)}年度（推定）` : `${warekiYear(y.fiscalYear)}年度`;
+}
+
 function firstCol(b: YearBlock): number {
   const cols = [...Object.values(b.finance), ...b.values.map((v) => v.col)] as number[];
   return Math.min(...cols);
@@ -208,7 +215,7 @@ function indicators(g: Grid, r: number, layout: TableLayout, evaluationYear: num
       const tc = t === null ? undefined : g.at(r, t);
       const ac = a === null ? undefined : g.at(r, a);
       if (!tc && !ac) continue;
-      years.push(yearOf(g, r, y.fiscalYear, sb.block.label || `${y.fiscalYear}`, tc, ac, t, a, y.inferred));
+      years.push(yearOf(g, r, y.fiscalYear, blockLabel(sb.block, y), tc, ac, t, a, y.inferred));
     }
     const name = nameCell ? plainText(nameCell.value) : '';
     if (!name && !years.length) return;
@@ -258,7 +265,7 @@ function finance(g: Grid, r: number, layout: TableLayout, evaluationYear: number
     if (!y) continue;
     const fy: FinanceYear = {
       fiscalYear: y.fiscalYear,
-      label: b.label || (y.inferred ? '' : `${y.fiscalYear}`),
+      label: blockLabel(b, y),
       basis: b.basis ?? headerYear(b.label)?.basis ?? null,
       projectCost: null,
       generalFund: null,
