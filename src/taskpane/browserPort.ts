@@ -4,7 +4,7 @@ import type { PaneSettings } from "./settings";
 
 const XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-/** The lazy chunk with exceljs (browser mode only). */
+/** The lazy chunk with the .xlsx reader and applier (browser mode only). */
 export const loadXlsxEngine = () => import(/* webpackChunkName: "xlsx-engine" */ "./xlsxEngine");
 
 /** "評価.xlsx" → "評価-summary.xlsx" (the CLI's naming). */
@@ -26,7 +26,7 @@ export interface BrowserPortDeps {
 }
 
 /**
- * A port over an .xlsx file the user opened in a plain browser: read with exceljs, summary
+ * A port over an .xlsx file the user opened in a plain browser: read from its package, summary
  * grafted into the file's own bytes (src/xlsx), offered as a download. Nothing leaves the
  * page. Excel's selection does not exist here: selecting a cell only names it.
  */
@@ -41,9 +41,9 @@ export function createBrowserPort(file: BrowserFile, deps: BrowserPortDeps = {})
     onProgress?: (done: number, total: number) => void
   ): Promise<WorkbookSnapshot> {
     onProgress?.(0, 1);
-    const { readXlsxSnapshot, findHyokaSheets } = await engine();
-    const owned = new Set((await findHyokaSheets(file.bytes)).map((s) => s.name));
-    const snapshot = await readXlsxSnapshot(file.bytes, { source: file.name, ownedSheets: owned });
+    // The reader applies the ownership rule itself: Hyōka's own sheets are not read as sources.
+    const { readXlsxSnapshot } = await engine();
+    const snapshot = await readXlsxSnapshot(file.bytes, { source: file.name });
     onProgress?.(1, 1);
     return snapshot;
   }

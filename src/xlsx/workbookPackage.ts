@@ -82,11 +82,17 @@ export async function openWorkbook(input: Uint8Array, limits: PackageLimits = LI
   return { pkg, ct, wb, wbText, wbPath, wbRelsPath, wbRels, workbookType };
 }
 
-/** Each sheet with the path of its part (undefined when its relationship is missing or external). */
-export function sheetParts(o: WorkbookPackage): { sheet: WbSheet; path: string | undefined }[] {
+/** Each sheet with the path of its part (undefined when its relationship is missing or external) and its relationship type. */
+export function sheetParts(o: WorkbookPackage): { sheet: WbSheet; path: string | undefined; type: string }[] {
   const rels = new Map<string, Rel>(parseRels(o.wbRels).map((r) => [r.id, r]));
   return o.wb.sheets().map((sheet) => {
     const rel = rels.get(sheet.rid);
-    return { sheet, path: rel && !rel.external ? resolveTarget(o.wbPath, rel.target) : undefined };
+    return { sheet, path: rel && !rel.external ? resolveTarget(o.wbPath, rel.target) : undefined, type: rel?.type ?? '' };
   });
+}
+
+/** The path of the workbook's part related by type (styles, shared strings). */
+export function workbookPartOf(o: WorkbookPackage, type: string): string | undefined {
+  const rel = parseRels(o.wbRels).find((r) => r.type === type && !r.external);
+  return rel && resolveTarget(o.wbPath, rel.target);
 }
