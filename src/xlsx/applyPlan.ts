@@ -324,6 +324,6 @@ export async function applyPlanToXlsx(input: Uint8Array, plan: SummaryPlan): Pro
     if (text !== before) pkg.write(path, text);
   }
 
-  const bytes = await pkg.zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: 6 } });
+  const bytes = await pkg.zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: 1 } });
   return { bytes, sheetNames, renamed, kept, extension: extensionOf(opened) };
 }

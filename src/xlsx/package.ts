@@ -43,8 +43,13 @@ interface StreamHelper {
   pause(): StreamHelper;
 }
 
+/** TextDecoder as used here (its type is not global in the CLI's node-only lib). */
+interface Decoder {
+  decode(input?: Uint8Array, options?: { stream?: boolean }): string;
+}
+
 /** A part's bytes → text: UTF-8 unless a byte-order mark says UTF-16 (both allowed by OPC). */
-function decoderFor(head: Uint8Array): TextDecoder {
+function decoderFor(head: Uint8Array): Decoder {
   if (head[0] === 0xff && head[1] === 0xfe) return new TextDecoder('utf-16le', { fatal: true });
   if (head[0] === 0xfe && head[1] === 0xff) return new TextDecoder('utf-16be', { fatal: true });
   return new TextDecoder('utf-8', { fatal: true });
@@ -110,7 +115,7 @@ export class Package {
     const limit = declared > 0 ? Math.min(declared, this.limits.partBytes) : this.limits.partBytes;
     return new Promise<void>((resolve, reject) => {
       let seen = 0;
-      let decoder: TextDecoder | undefined;
+      let decoder: Decoder | undefined;
       let failed = false;
       const helper = (this.zip.file(real) as unknown as { internalStream(t: string): StreamHelper }).internalStream('uint8array');
       const fail = (e: unknown) => {

@@ -21,6 +21,13 @@ export function guardTextRuns(max: number, what: string, onText: (s: string) => 
   let run = 0;
   const tooLong = () => new XlsxApplyError('too-large', `A string is longer than ${max.toLocaleString('en-US')} characters (${what}).`);
   return (chunk) => {
+    // Most chunks are shorter than the limit: then only the run across the chunk boundary can pass it.
+    if (run + chunk.length <= max) {
+      const last = chunk.lastIndexOf('<');
+      run = last < 0 ? run + chunk.length : chunk.length - last - 1;
+      onText(chunk);
+      return;
+    }
     let i = chunk.indexOf('<');
     if (i < 0) run += chunk.length;
     else {
