@@ -37,6 +37,7 @@ import { childrenNamed, removeSpans, rootOf } from './ooxml/xml';
 import { XlsxApplyError } from './errors';
 import { OWNED_NAME, RECORD_NAME, xlsxOwnership } from './ownership';
 import { checked, CONTENT_TYPES, extensionOf, openWorkbook } from './workbookPackage';
+import type { Deflater } from './zipWriter';
 
 export { XlsxApplyError } from './errors';
 export type { XlsxErrorCode as XlsxApplyErrorCode } from './errors';
@@ -121,7 +122,12 @@ export async function findHyokaSheets(input: Uint8Array): Promise<HyokaSheet[]> 
   return o.owned.map(({ index, key }) => (key ? { name: o.names[index], key: key as PlanSheetKey } : { name: o.names[index] }));
 }
 
-export async function applyPlanToXlsx(input: Uint8Array, plan: SummaryPlan): Promise<ApplyXlsxResult> {
+export interface ApplyXlsxOptions {
+  /** A native raw deflate (the CLI passes Node's zlib): untouched parts are then copied compressed as they were. */
+  deflater?: Deflater;
+}
+
+export async function applyPlanToXlsx(input: Uint8Array, plan: SummaryPlan, options: ApplyXlsxOptions = {}): Promise<ApplyXlsxResult> {
   validatePlan(plan);
   const opened = await openWorkbook(input);
   const { pkg, wb, wbText, wbPath, wbRelsPath } = opened;
@@ -324,6 +330,6 @@ export async function applyPlanToXlsx(input: Uint8Array, plan: SummaryPlan): Pro
     if (text !== before) pkg.write(path, text);
   }
 
-  const bytes = await pkg.zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: 1 } });
+  const bytes = await pkg.toBytes(options.deflater);
   return { bytes, sheetNames, renamed, kept, extension: extensionOf(opened) };
 }

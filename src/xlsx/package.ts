@@ -5,6 +5,7 @@
  */
 import JSZip from 'jszip';
 import { XlsxApplyError } from './errors';
+import { crc32, dosDateTime, writeZip, type Deflater, type ZipOutEntry } from './zipWriter';
 
 /** Generous for real workbooks (docs/reliability.md §6); each is refused with one clear line. */
 export interface PackageLimits {
@@ -30,8 +31,12 @@ export const LIMITS: PackageLimits = {
 
 const MiB = (n: number) => `${Math.round(n / 1024 / 1024)} MB`;
 
+/** What jszip keeps of an entry it loaded (CompressedObject): the bytes as compressed in the file. */
 interface ZipEntryData {
   uncompressedSize?: number;
+  compressedContent?: Uint8Array;
+  crc32?: number;
+  compression?: { magic?: string };
 }
 
 /** jszip's stream helper (not in its typings): chunks as they inflate. */
@@ -58,6 +63,8 @@ function decoderFor(head: Uint8Array): Decoder {
 export class Package {
   private readonly byLower = new Map<string, string>();
   private readonly cache = new Map<string, string>();
+  /** Parts written (or rewritten) since opening. */
+  private readonly written = new Set<string>();
 
   private constructor(
     readonly zip: JSZip,
@@ -189,6 +196,7 @@ export class Package {
     const real = this.byLower.get(path.toLowerCase()) ?? path;
     this.byLower.set(path.toLowerCase(), real);
     this.cache.set(real, text);
+    this.written.add(real);
     this.zip.file(real, text);
   }
 
@@ -197,7 +205,37 @@ export class Package {
     if (real === undefined) return;
     this.byLower.delete(path.toLowerCase());
     this.cache.delete(real);
+    this.written.delete(real);
     this.zip.remove(real);
+  }
+
+  /**
+   * The package as zip bytes. With a native deflate, untouched parts keep their compressed bytes
+   * and only written parts are compressed (and dated 1980-01-01: the same input and plan give the
+   * same file); without one, jszip writes the zip.
+   */
+  async toBytes(deflater?: Deflater): Promise<Uint8Array> {
+    if (!deflater) return this.zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: 6 } });
+    const enc = new TextEncoder();
+    const entries: ZipOutEntry[] = [];
+    const fixed = { dosDate: (0 << 9) | (1 << 5) | 1, dosTime: 0 };
+    const packNew = async (name: string, bytes: Uint8Array, when = fixed) =>
+      entries.push({ name, method: 8, crc: deflater.crc32 ? deflater.crc32(bytes) : crc32(bytes), size: bytes.length, packed: deflater.deflateRaw(bytes), ...when });
+    for (const name of Object.keys(this.zip.files)) {
+      const file = this.zip.files[name];
+      if (file.dir) continue;
+      if (this.written.has(name)) {
+        await packNew(name, enc.encode(this.cache.get(name) ?? ''));
+        continue;
+      }
+      const data = (file as unknown as { _data?: ZipEntryData })._data;
+      const magic = data?.compression?.magic;
+      const when = dosDateTime(file.date);
+      if (data?.compressedContent && typeof data.crc32 === 'number' && typeof data.uncompressedSize === 'number' && (magic === '\x08\x00' || magic === '\x00\x00')) {
+        entries.push({ name, method: magic === '\x08\x00' ? 8 : 0, crc: data.crc32 >>> 0, size: data.uncompressedSize, packed: data.compressedContent, ...when });
+      } else await packNew(name, await file.async('uint8array'), when);
+    }
+    return writeZip(entries);
   }
 
   /** Highest N among parts named <folder><stem>N.xml (case-insensitive). */

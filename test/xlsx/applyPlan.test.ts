@@ -385,3 +385,19 @@ describe('ownership marks', () => {
     expect(out.sheetNames.evaluation).toBe('評価サマリー (2)');
   });
 });
+
+describe('the package writer with a native deflate (the CLI)', () => {
+  it('gives the same parts as jszip, copies untouched parts still compressed, and is deterministic', async () => {
+    const { nodeDeflater } = await import('../../src/cli/nodeZip');
+    const input = await chartImageCommentWorkbook();
+    const viaJszip = await applyPlanToXlsx(input, samplePlan());
+    const native = await applyPlanToXlsx(input, samplePlan(), { deflater: nodeDeflater });
+    expectSameParts(await parts(viaJszip.bytes), await parts(native.bytes));
+    expect(Buffer.from((await applyPlanToXlsx(input, samplePlan(), { deflater: nodeDeflater })).bytes).equals(Buffer.from(native.bytes))).toBe(true);
+    // An untouched part's compressed bytes appear in the output as they were in the input.
+    const JSZip = (await import('jszip')).default;
+    const zin = await JSZip.loadAsync(input);
+    const raw = (zin.files['xl/media/image1.png'] as unknown as { _data: { compressedContent: Uint8Array } })._data.compressedContent;
+    expect(Buffer.from(native.bytes).indexOf(Buffer.from(raw))).toBeGreaterThan(0);
+  });
+});
