@@ -446,7 +446,9 @@ export async function applyPlanInExcel(context: Excel.RequestContext, plan: Summ
       now.load('items/name,items/id');
       const recordNow = context.workbook.names.getItemOrNullObject(RECORD_NAME);
       recordNow.load('formula');
-      await sync();
+      syncs++;
+      await context.sync();
+      const recordText = recordNow.isNullObject ? null : String(recordNow.formula);
       const present = new Map(now.items.map((ws) => [ws.id, ws]));
       if (stage === 'swap' && owned.some((o) => !present.has(o.id))) {
         for (const o of owned) present.get(o.id)?.delete();
@@ -456,9 +458,8 @@ export async function applyPlanInExcel(context: Excel.RequestContext, plan: Summ
       }
       // The record is written last; if it was, put back the one the workbook had.
       const before = recordName.isNullObject ? null : String(recordName.formula);
-      const now2 = recordNow.isNullObject ? null : String(recordNow.formula);
-      if (now2 !== before) {
-        if (now2 !== null) recordNow.delete();
+      if (recordText !== before) {
+        if (recordText !== null) recordNow.delete();
         if (before !== null) context.workbook.names.add(RECORD_NAME, before).visible = false;
       }
       const tmpKeys = new Set(tmpNames.map(nameKey));
