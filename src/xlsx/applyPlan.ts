@@ -153,7 +153,7 @@ export async function applyPlanToXlsx(input: Uint8Array, plan: SummaryPlan, opti
       if (reach.has(part.toLowerCase())) continue;
       reach.add(part.toLowerCase());
       const r = await pkg.text(relsPathOf(part));
-      if (r) for (const rel of parseRels(r)) if (!rel.external) queue.push(resolveTarget(part, rel.target));
+      if (r) for (const rel of checked(relsPathOf(part), () => parseRels(r))) if (!rel.external) queue.push(resolveTarget(part, rel.target));
     }
     // …minus what a part outside that set also references.
     const shared = new Set<string>();
@@ -161,7 +161,7 @@ export async function applyPlanToXlsx(input: Uint8Array, plan: SummaryPlan, opti
       const src = sourceOfRels(relsName);
       if (src === undefined || reach.has(src.toLowerCase())) continue;
       const text = relsName.toLowerCase() === wbRelsPath.toLowerCase() ? wbRels : await pkg.text(relsName);
-      for (const rel of parseRels(text ?? '')) {
+      for (const rel of checked(relsName, () => parseRels(text ?? relsPart([])))) {
         if (rel.external) continue;
         if (relsName.toLowerCase() === wbRelsPath.toLowerCase() && ownedRelIds.has(rel.id)) continue;
         shared.add(resolveTarget(src, rel.target).toLowerCase());
@@ -220,7 +220,7 @@ export async function applyPlanToXlsx(input: Uint8Array, plan: SummaryPlan, opti
     newRels.push(relXml(nextWbRelId(), RT.styles, relativeTarget(wbPath, stylesPath)));
     newOverrides.push(overrideXml(stylesPath, CT.styles));
   }
-  const styles = new StyleBook(stylesText);
+  const styles = checked(stylesPath, () => new StyleBook(stylesText!));
 
   // Table names and ids are workbook-wide.
   const tableNamesTaken = new Set(wb.definedNames().map((n) => n.name.toLowerCase()));

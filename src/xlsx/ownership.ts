@@ -13,7 +13,7 @@ import { parseRels, relsPathOf, resolveTarget } from './ooxml/opc';
 import { partParser } from './ooxml/xml';
 import { relIdOf } from './ooxml/workbook';
 import type { Package } from './package';
-import { sheetParts, type WorkbookPackage } from './workbookPackage';
+import { checked, sheetParts, type WorkbookPackage } from './workbookPackage';
 
 /** Sheet-scoped hidden name marking a sheet Hyōka wrote. */
 export const OWNED_NAME = '_Hyoka.owned';
@@ -38,7 +38,7 @@ async function worksheetCustomProperties(pkg: Package, sheetPath: string): Promi
   const out = new Map<string, string>();
   const relsText = await pkg.text(relsPathOf(sheetPath));
   if (!relsText || !relsText.includes(CUSTOM_PROPERTY_REL)) return out;
-  const rels = parseRels(relsText).filter((r) => r.type === CUSTOM_PROPERTY_REL && !r.external);
+  const rels = checked(relsPathOf(sheetPath), () => parseRels(relsText)).filter((r) => r.type === CUSTOM_PROPERTY_REL && !r.external);
   // The sheet part can be large: stream it and keep only <customPr> elements.
   const found: { name: string; rid: string }[] = [];
   const p = partParser();
@@ -48,8 +48,7 @@ async function worksheetCustomProperties(pkg: Package, sheetPath: string): Promi
       found.push({ name: attrs.name ?? '', rid: relIdOf({ attrs }) });
     }
   });
-  await pkg.stream(sheetPath, (s) => p.write(s));
-  p.close();
+  await pkg.parse(sheetPath, p);
   for (const f of found) {
     const rel = rels.find((r) => r.id === f.rid);
     const bytes = rel && (await pkg.bytes(resolveTarget(sheetPath, rel.target)));

@@ -5,6 +5,7 @@
  */
 import JSZip from 'jszip';
 import { XlsxApplyError } from './errors';
+import { guardTextRuns } from './read/text';
 import { crc32, dosDateTime, writeZip, type Deflater, type ZipOutEntry } from './zipWriter';
 
 /** Generous for real workbooks (docs/reliability.md §6); each is refused with one clear line. */
@@ -164,6 +165,19 @@ export class Package {
         })
         .resume();
     });
+  }
+
+  /**
+   * Streams a part into an XML tokenizer and closes it: a part cut short (which the tokenizer
+   * only sees at its end) is a damaged part too. A text run past the string limit stops it.
+   */
+  async parse(path: string, parser: { write(s: string): unknown; close(): unknown }): Promise<void> {
+    await this.stream(path, guardTextRuns(this.limits.stringChars, path, (s) => parser.write(s)));
+    try {
+      parser.close();
+    } catch (e) {
+      throw e instanceof XlsxApplyError ? e : new XlsxApplyError('damaged-part', `Part ${path}: ${(e as Error).message}`, e);
+    }
   }
 
   /** A whole part as text (for the small parts: workbook, rels, content types, styles). */

@@ -6,7 +6,7 @@
 import { XlsxApplyError } from '../errors';
 import { partParser } from '../ooxml/xml';
 import type { Package } from '../package';
-import { decodeXstring, guardTextRuns, localName } from './text';
+import { decodeXstring, localName } from './text';
 
 export async function readSharedStrings(pkg: Package, path: string | undefined): Promise<string[]> {
   const out: string[] = [];
@@ -42,7 +42,6 @@ export async function readSharedStrings(pkg: Package, path: string | undefined):
       inSi = false;
     }
   });
-  await pkg.stream(path, guardTextRuns(max, path, (s) => p.write(s)));
-  p.close();
+  await pkg.parse(path, p);
   return out;
 }

@@ -9,7 +9,7 @@ import { partParser } from '../ooxml/xml';
 import type { Package } from '../package';
 import { shiftFormula } from './formula';
 import { isDateFormat, serialToIsoDate } from './numFmt';
-import { decodeXstring, guardTextRuns, localName } from './text';
+import { decodeXstring, localName } from './text';
 
 export interface WorksheetContext {
   sharedStrings: string[];
@@ -201,8 +201,7 @@ export async function readWorksheet(pkg: Package, path: string, ctx: WorksheetCo
         return;
     }
   });
-  await pkg.stream(path, guardTextRuns(pkg.limits.stringChars, path, (s) => p.write(s)));
-  p.close();
+  await pkg.parse(path, p);
   return { cells: dropMergedFollowers(cells, merges), merges, dimension };
 }
 
