@@ -18,6 +18,7 @@ import { analyzeWorkbook } from '../src/core/analyze';
 import { planSummary } from '../src/core/planSummary';
 import { readXlsxSnapshot } from '../src/xlsx/readXlsx';
 import { applyPlanToXlsx } from '../src/xlsx/applyPlan';
+import { nodeDeflater } from '../src/cli/nodeZip';
 import { makeField, makeWorkbook, Variant } from './generate';
 import { officeRoundTrips, OfficeRoundTrips } from './officeRoundTrips';
 
@@ -83,7 +84,8 @@ async function measure(n: number, runs: number, warmups: number): Promise<Row> {
     });
     coreTimes.push(ms);
   }
-  const [, writeMs] = await timeAsync(() => applyPlanToXlsx(wbBytes, plan));
+  // As the CLI writes: Node's native deflate (the browser's pane uses jszip's own).
+  const [, writeMs] = await timeAsync(() => applyPlanToXlsx(wbBytes, plan, { deflater: nodeDeflater }));
   const cli = path.join(__dirname, '../../bin/hyoka.js');
   const [, cliMs] = time(() => execFileSync(process.execPath, [cli, 'summarize', file, '--out', path.join(tmp, 'out.xlsx'), '--json', path.join(tmp, 'm.json')], { stdio: 'pipe' }));
   const office = await officeRoundTrips(snapshot, plan);

@@ -183,10 +183,12 @@ describe("browser port (an .xlsx opened in the page)", () => {
   });
 
   it.each([
-    ["評価.xlsx", "評価-summary.xlsx"],
-    ["A.XLSX", "A-summary.xlsx"],
-    [".xlsx", "workbook-summary.xlsx"],
-  ])("summaryFileName(%s) = %s", (input, out) => {
-    expect(summaryFileName(input)).toBe(out);
+    ["評価.xlsx", ".xlsx", "評価-summary.xlsx"],
+    ["A.XLSX", ".xlsx", "A-summary.xlsx"],
+    [".xlsx", ".xlsx", "workbook-summary.xlsx"],
+    // A macro-enabled workbook stays one (Excel refuses a .xlsm package named .xlsx).
+    ["macro.xlsm", ".xlsm", "macro-summary.xlsm"],
+  ])("summaryFileName(%s, %s) = %s", (input, ext, out) => {
+    expect(summaryFileName(input, ext)).toBe(out);
   });
 });
