@@ -208,7 +208,11 @@ export async function main(argv: string[], io: { out: (s: string) => void; err: 
       }
     }
     const outputs: { target: OutputTarget; data: Uint8Array | string }[] = [];
-    if (args.json) outputs.push({ target: prepareOutput(args.json), data: JSON.stringify(model, null, 2) + '\n' });
+    if (args.json) {
+      // The model never lands on the workbook it was read from.
+      if (sameFile(args.json, input)) throw new HyokaError('output-exists', args.json);
+      outputs.push({ target: prepareOutput(args.json), data: JSON.stringify(model, null, 2) + '\n' });
+    }
     if (result) {
       // The default name keeps the workbook's own extension (.xlsm stays .xlsm): Excel refuses a mismatch.
       const out = args.out ?? (args.inPlace ? input : path.resolve(`${path.basename(input, path.extname(input))}-summary${result.extension}`));
