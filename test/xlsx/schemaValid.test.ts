@@ -2,7 +2,7 @@
  * Schema-valid output (issue 13, item 7): every summarized fixture passes tools/ooxml-check —
  * each XML part against the ECMA-376 Transitional schemas with xmllint, plus the package
  * checks — with nothing new against its input (`--baseline`). Also a re-run on the output and
- * the prefixed SpreadsheetML variant. Needs xmllint (libxml2-utils; CI installs it).
+ * the prefixed SpreadsheetML variant. Needs xmllint and unzip (CI installs both).
  */
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
@@ -13,7 +13,7 @@ import { prefixAll } from '../helpers/xlsxPackage';
 
 const ROOT = path.join(__dirname, '../..');
 const CHECK = path.join(ROOT, 'tools/ooxml-check/validate-xlsx.js');
-const hasXmllint = spawnSync('xmllint', ['--version']).status === 0;
+const hasTools = spawnSync('xmllint', ['--version']).status === 0 && spawnSync('unzip', ['-v']).status === 0;
 const fixtures = [
   ...fs
     .readdirSync(path.join(ROOT, 'test/fixtures'))
@@ -33,10 +33,10 @@ function check(out: string, baseline: string): { code: number; report: string } 
   return { code: r.status ?? -1, report: r.stdout + r.stderr };
 }
 
-if (!hasXmllint) {
-  it.skip('schema validation needs xmllint (apt-get install libxml2-utils)', () => undefined);
+if (!hasTools) {
+  it.skip('schema validation needs xmllint and unzip (apt-get install libxml2-utils unzip)', () => undefined);
   // eslint-disable-next-line no-console
-  console.warn('test/xlsx/schemaValid.test.ts skipped: no xmllint on this machine');
+  console.warn('test/xlsx/schemaValid.test.ts skipped: no xmllint or unzip on this machine');
 } else {
   describe.each(fixtures.map((f) => [path.relative(ROOT, f), f]))('%s', (_name, input) => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hyoka-schema-'));
