@@ -12,7 +12,7 @@
  *   npx webpack --mode production --env url=https://intra.example.lg.jp/hyoka/
  *   npm run dev-server                              # https://localhost:3000
  *
- * Office-only code must never pull exceljs into a page's initial chunks: InitialChunkGuard
+ * Office-only code must never pull the .xlsx libraries (jszip, saxes) into a page's initial chunks: InitialChunkGuard
  * fails the build when it does, and writes dist/bundle-report.json with gzipped sizes.
  */
 const fs = require("fs");
@@ -30,7 +30,7 @@ const OFFICE_JS_SOURCE = path.dirname(require.resolve("@microsoft/office-js/dist
 /** Not needed at run time: readable copies, IntelliSense docs and typings. */
 const OFFICE_JS_IGNORE = ["**/*.debug.js", "**/*-vsdoc.js", "**/*.d.ts"];
 /** Packages that may only ever load lazily (browser mode), never in a page's initial chunks. */
-const LAZY_ONLY = /[\\/]node_modules[\\/](exceljs|jszip)[\\/]/;
+const LAZY_ONLY = /[\\/]node_modules[\\/](exceljs|jszip|saxes|pako)[\\/]/;
 
 /** One entry and one HtmlWebpackPlugin per page. */
 const PAGES = [
@@ -104,7 +104,7 @@ class InitialChunkGuard {
                   compilation.errors.push(
                     new WebpackError(
                       `${path.relative(ROOT, resource)} is in the initial chunks of "${name}": ` +
-                        "exceljs/jszip may only be loaded lazily (dynamic import) in browser mode."
+                        "the .xlsx libraries (jszip, saxes) may only be loaded lazily (dynamic import) in browser mode."
                     )
                   );
                 }
@@ -172,7 +172,7 @@ module.exports = (env = {}, argv = {}) => {
         chunks: "all",
         cacheGroups: {
           // Third-party code (React, Fluent UI, Griffel…) changes rarely: one long-cached chunk
-          // per page. exceljs/jszip are excluded here and handled below.
+          // per page. The .xlsx libraries are excluded here and handled below.
           vendor: {
             test: (module) =>
               /[\\/]node_modules[\\/]/.test(module.resource || "") &&
@@ -182,9 +182,9 @@ module.exports = (env = {}, argv = {}) => {
             priority: 20,
           },
           // Browser mode only, via import(): one lazy chunk, never initial.
-          exceljs: {
+          xlsxLibs: {
             test: LAZY_ONLY,
-            name: "exceljs",
+            name: "xlsx-libs",
             chunks: "async",
             priority: 30,
             enforce: true,
@@ -197,9 +197,9 @@ module.exports = (env = {}, argv = {}) => {
       maxEntrypointSize: 700000,
       maxAssetSize: 700000,
       // Our own bundles only: office.js's host files are Microsoft's and loaded on demand, and the
-      // exceljs chunk loads only in browser mode (its size is reported in dist/bundle-report.json).
+      // .xlsx libraries' chunk loads only in browser mode (its size is reported in dist/bundle-report.json).
       assetFilter: (file) =>
-        file.endsWith(".js") && !file.startsWith(`${OFFICE_JS_DIR}/`) && !file.startsWith("exceljs."),
+        file.endsWith(".js") && !file.startsWith(`${OFFICE_JS_DIR}/`) && !file.startsWith("xlsx-libs."),
     },
     plugins: [
       ...PAGES.map(

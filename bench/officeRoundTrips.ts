@@ -3,7 +3,7 @@
  * (test/excel/fakeExcel.ts): Hyōka's reader and applier next to a naive baseline that
  * syncs once per sheet to read and once per sheet, block and chart to write.
  */
-import { parseA1, rangeA1 } from '../src/core/a1';
+import { parseA1, rangeA1, toA1 } from '../src/core/a1';
 import type { SummaryPlan } from '../src/core/plan';
 import type { CellValue, WorkbookSnapshot } from '../src/core/snapshot';
 import { readWorkbookSnapshot } from '../src/excel/readWorkbook';
@@ -15,13 +15,17 @@ export interface OfficeRoundTrips {
   write: { syncs: number; naiveSyncs: number; maxRequestBytes: number; chunks: number };
 }
 
+/** The reader's sparse cells laid out as the fake's dense block (the bench's workbooks are compact). */
 function toInit(snapshot: WorkbookSnapshot): SheetInit[] {
-  return snapshot.sheets.map((s) => ({
-    name: s.name,
-    origin: s.origin,
-    values: (s.values ?? []).map((row) => row.map((v: CellValue) => v as CellInit)),
-    merges: s.merges,
-  }));
+  return snapshot.sheets.map((s) => {
+    const cells = s.cells ?? [];
+    if (!cells.length) return { name: s.name, merges: s.merges };
+    const r0 = Math.min(...cells.map((c) => c.row));
+    const c0 = Math.min(...cells.map((c) => c.col));
+    const values: CellInit[][] = [];
+    for (const c of cells) (values[c.row - r0] ??= [])[c.col - c0] = c.value as CellValue as CellInit;
+    return { name: s.name, origin: toA1(r0, c0), values: Array.from(values, (row) => Array.from(row ?? [], (v) => v ?? null)), merges: s.merges };
+  });
 }
 
 /** The naive reader: one sync for the sheet list, then one per sheet. */

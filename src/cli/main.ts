@@ -8,12 +8,14 @@ import { inspectTable } from './inspect';
 import * as fs from 'fs';
 import * as path from 'path';
 import { analyzeWorkbook, AnalyzeOptions } from '../core/analyze';
-import { HyokaError, sniffFile } from '../core/errors';
+import { HyokaError } from '../core/errors';
 import type { Direction, EvaluationModel } from '../core/model';
+import type { KeptReason } from '../core/ownership';
 import { parseFiscalYear } from '../core/normalize';
 import { readXlsxSnapshot } from '../xlsx/readXlsx';
-import { findHyokaSheets, XlsxApplyError } from '../xlsx/applyPlan';
+import { XlsxApplyError } from '../xlsx/errors';
 import { VERSION } from '../core/version';
+import { prepareOutput, readInputFile, sameFile, userError, writeAll, type OutputTarget } from './files';
 import { writeSummaryWorkbook } from './writeSummary';
 
 /** The package root: where package.json is, from src/cli (tests) or build/src/cli (the built CLI). */
@@ -129,35 +131,27 @@ export function parseArgs(argv: string[]): Args {
   return a;
 }
 
-export function readInputFile(file: string): Uint8Array {
-  let bytes: Buffer;
-  try {
-    bytes = fs.readFileSync(file);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new HyokaError('file-not-found', file, e);
-    if (code === 'EISDIR') throw new HyokaError('file-not-xlsx', file, e);
-    throw new HyokaError('file-unreadable', file, e);
-  }
-  const kind = sniffFile(bytes);
-  if (kind === 'empty') throw new HyokaError('file-empty', file);
-  if (kind === 'cfb') throw new HyokaError(/\.xls$/i.test(file) ? 'file-xls' : 'file-encrypted', file);
-  if (kind !== 'zip') throw new HyokaError('file-not-xlsx', file);
-  return bytes;
-}
+export { readInputFile } from './files';
 
 export async function loadModel(file: string, options: AnalyzeOptions): Promise<{ bytes: Uint8Array; model: EvaluationModel }> {
   const bytes = readInputFile(file);
   let snapshot;
   try {
-    // Summary sheets Hyōka wrote on an earlier run are recognised by their mark and not read as sources.
-    const owned = new Set((await findHyokaSheets(bytes)).map((s) => s.name));
-    snapshot = await readXlsxSnapshot(bytes, { source: path.basename(file), ownedSheets: owned });
+    // Summary sheets Hyōka wrote on an earlier run are recognised by the ownership rule and not read as sources.
+    snapshot = await readXlsxSnapshot(bytes, { source: path.basename(file) });
   } catch (e) {
+    if (e instanceof XlsxApplyError) throw userError(e, file);
     throw new HyokaError('file-corrupt', file, e);
   }
   return { bytes, model: analyzeWorkbook(snapshot, options) };
 }
+
+const KEPT_WORDS: Record<KeptReason, { ja: string; en: string }> = {
+  copied: { ja: 'コピーされたシート', en: 'a copy' },
+  renamed: { ja: '名前が変更されたシート', en: 'renamed' },
+  otherRun: { ja: '記録にない印', en: 'a mark this workbook has no record of' },
+  duplicate: { ja: '同じ印が複数', en: 'the same mark twice' },
+};
 
 export async function main(argv: string[], io: { out: (s: string) => void; err: (s: string) => void } = { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s) }): Promise<number> {
   let args: Args | null = null;
@@ -178,20 +172,37 @@ export async function main(argv: string[], io: { out: (s: string) => void; err: 
     const started = Date.now();
     const { bytes, model } = await loadModel(input, options);
     if (!model.policyFields.length) throw new HyokaError('no-policy-field', input);
-    if (args.json) {
-      fs.writeFileSync(args.json, JSON.stringify(model, null, 2) + '\n');
-      io.out(`${args.lang === 'ja' ? 'モデルを書き出しました' : 'Model written'}: ${args.json}\n`);
-    }
+    const ja = args.lang === 'ja';
+    // Everything is computed before anything is written: a failure leaves no file behind.
+    let result: Awaited<ReturnType<typeof writeSummaryWorkbook>> | null = null;
     if (!args.noSummary) {
-      const out = args.out ?? (args.inPlace ? input : path.resolve(`${path.basename(input, path.extname(input))}-summary.xlsx`));
-      if (path.resolve(out) === path.resolve(input) && !args.inPlace) throw new HyokaError('output-exists', out);
-      const result = await writeSummaryWorkbook(bytes, model, { lang: args.lang, sourceName: path.basename(input), now: new Date(), grades: args.grades ?? undefined });
-      const tmp = `${out}.hyoka-tmp`;
-      fs.writeFileSync(tmp, result.bytes);
-      fs.renameSync(tmp, out);
-      io.out(`${args.lang === 'ja' ? 'サマリーを作成しました' : 'Summary written'}: ${out} (${Object.values(result.sheetNames).join(', ')})\n`);
-      for (const r of result.renamed) io.out(`  ${args.lang === 'ja' ? '同名のシートがあるため名前を変更' : 'renamed (a sheet of yours has that name)'}: ${r.wanted} → ${r.used}\n`);
+      try {
+        result = await writeSummaryWorkbook(bytes, model, { lang: args.lang, sourceName: path.basename(input), now: new Date(), grades: args.grades ?? undefined });
+      } catch (e) {
+        throw e instanceof XlsxApplyError ? userError(e, input) : e;
+      }
     }
+    const outputs: { target: OutputTarget; data: Uint8Array | string }[] = [];
+    if (args.json) {
+      // The model never lands on the workbook it was read from.
+      if (sameFile(args.json, input)) throw new HyokaError('output-exists', args.json);
+      outputs.push({ target: prepareOutput(args.json), data: JSON.stringify(model, null, 2) + '\n' });
+    }
+    if (result) {
+      // The default name keeps the workbook's own extension (.xlsm stays .xlsm): Excel refuses a mismatch.
+      const out = args.out ?? (args.inPlace ? input : path.resolve(`${path.basename(input, path.extname(input))}-summary${result.extension}`));
+      if (!args.inPlace && sameFile(out, input)) throw new HyokaError('output-exists', out);
+      if (!args.inPlace && path.extname(out).toLowerCase() !== result.extension) throw new HyokaError('output-extension', `${result.extension}: ${out}`);
+      outputs.push({ target: prepareOutput(out), data: result.bytes });
+    }
+    writeAll(outputs);
+    for (const { target } of outputs) {
+      const via = target.real !== path.resolve(target.given) ? (ja ? `（シンボリックリンクの先 ${target.real} に書き込み）` : ` (written through the symbolic link to ${target.real})`) : '';
+      if (target.given === args.json) io.out(`${ja ? 'モデルを書き出しました' : 'Model written'}: ${target.given}${via}\n`);
+      else io.out(`${ja ? 'サマリーを作成しました' : 'Summary written'}: ${target.given}${via} (${Object.values(result!.sheetNames).join(', ')})\n`);
+    }
+    for (const r of result?.renamed ?? []) io.out(`  ${ja ? '同名のシートがあるため名前を変更' : 'renamed (a sheet of yours has that name)'}: ${r.wanted} → ${r.used}\n`);
+    for (const k of result?.kept ?? []) io.out(`  ${ja ? 'Hyōka の印があるが利用者のシートとして残しました' : "kept as yours (it carries Hyōka's mark but is not Hyōka's sheet)"}: ${k.name} (${KEPT_WORDS[k.reason][args.lang]})\n`);
     const c = (s: string) => model.findings.filter((f) => f.severity === s).length;
     io.out(
       args.lang === 'ja'
@@ -202,7 +213,7 @@ export async function main(argv: string[], io: { out: (s: string) => void; err: 
   } catch (caught) {
     let e = caught;
     const lang = args?.lang ?? 'ja';
-    if (e instanceof XlsxApplyError) e = new HyokaError(e.code === 'protected' ? 'protected' : 'file-corrupt', args?.input ?? SAMPLE, e);
+    if (e instanceof XlsxApplyError) e = userError(e, args?.input ?? SAMPLE);
     if (e instanceof HyokaError) {
       io.err(`hyoka: ${e.messageIn(lang)}\n`);
       if (args?.debug && e.inner) io.err(`${(e.inner as Error).stack ?? String(e.inner)}\n`);

@@ -3,6 +3,7 @@ import { planSummary } from '../core/planSummary';
 import type { EvaluationModel } from '../core/model';
 import { VERSION } from '../core/version';
 import { applyPlanToXlsx, ApplyXlsxResult } from '../xlsx/applyPlan';
+import { nodeDeflater } from './nodeZip';
 
 export async function writeSummaryWorkbook(
   input: Uint8Array,
@@ -10,5 +11,5 @@ export async function writeSummaryWorkbook(
   options: { lang: 'ja' | 'en'; sourceName?: string; now: Date; grades?: { grade: string; min: number }[] },
 ): Promise<ApplyXlsxResult> {
   const plan = planSummary(model, { lang: options.lang, now: options.now, generatorVersion: VERSION, sourceName: options.sourceName, grades: options.grades });
-  return applyPlanToXlsx(input, plan);
+  return applyPlanToXlsx(input, plan, { deflater: nodeDeflater });
 }

@@ -58,7 +58,7 @@ export function evaluateField(field: PolicyField, options: AnalyzeOptions): void
 export function analyzeWorkbook(snapshot: WorkbookSnapshot, options: AnalyzeOptions = {}): EvaluationModel {
   const parsed = parseWorkbook(snapshot, { sheetKinds: options.sheetKinds });
   for (const f of parsed.policyFields) evaluateField(f, options);
-  const findings = runRules({ fields: parsed.policyFields, grids: parsed.readSheets }, options.lang ?? 'ja', parsed.sheets.map((s) => s.name));
+  const findings = runRules({ fields: parsed.policyFields, grids: parsed.readSheets, sheets: Array.isArray(snapshot?.sheets) ? snapshot.sheets : [] }, options.lang ?? 'ja', parsed.sheets.map((s) => s.name));
   return {
     schemaVersion: 2,
     generator: { name: 'hyoka', version: VERSION },

@@ -10,7 +10,15 @@ export type HyokaErrorCode =
   | 'file-xls'
   | 'file-encrypted'
   | 'file-corrupt'
+  | 'file-strict'
+  | 'file-binary'
+  | 'file-too-large'
   | 'output-exists'
+  | 'output-dir-missing'
+  | 'output-is-dir'
+  | 'output-readonly'
+  | 'output-unwritable'
+  | 'output-extension'
   | 'bad-option'
   | 'no-policy-field'
   | 'protected'
@@ -30,9 +38,38 @@ const MESSAGES: Record<HyokaErrorCode, { ja: (d: string) => string; en: (d: stri
     en: (d) => `The workbook is password-protected; remove the password and save it again: ${d}`,
   },
   'file-corrupt': { ja: (d) => `ブックが壊れているため読めません: ${d}`, en: (d) => `The workbook is damaged and cannot be read: ${d}` },
+  'file-strict': {
+    ja: (d) => `Strict Open XML 形式のブックには対応していません。Excel で「Excel ブック (*.xlsx)」として保存し直してください: ${d}`,
+    en: (d) => `Strict Open XML workbooks are not supported; save it in Excel as "Excel Workbook (*.xlsx)": ${d}`,
+  },
+  'file-binary': {
+    ja: (d) => `バイナリ形式（.xlsb）のブックには対応していません。Excel で「Excel ブック (*.xlsx)」として保存し直してください: ${d}`,
+    en: (d) => `Excel Binary Workbooks (.xlsb) are not supported; save it in Excel as "Excel Workbook (*.xlsx)": ${d}`,
+  },
+  'file-too-large': {
+    ja: (d) => `ブックが上限を超えているため読みません（上限は docs/reliability.md）: ${d}`,
+    en: (d) => `The workbook passes a size limit, so it is not read (limits: docs/reliability.md): ${d}`,
+  },
   'output-exists': {
     ja: (d) => `出力先が入力ファイルと同じです。上書きするには --in-place を指定してください: ${d}`,
     en: (d) => `The output is the input file; pass --in-place to overwrite it: ${d}`,
+  },
+  'output-dir-missing': { ja: (d) => `出力先のフォルダーがありません: ${d}`, en: (d) => `The output folder does not exist: ${d}` },
+  'output-is-dir': {
+    ja: (d) => `出力先がフォルダーです。ファイル名を指定してください: ${d}`,
+    en: (d) => `The output is a folder; give a file name: ${d}`,
+  },
+  'output-readonly': {
+    ja: (d) => `読み取り専用のファイルなので上書きしません。書き込みを許可するか、--out で別のファイルを指定してください: ${d}`,
+    en: (d) => `The file is read-only, so it is not overwritten; allow writing or pass --out with another file: ${d}`,
+  },
+  'output-unwritable': {
+    ja: (d) => `出力先に書き込めません（権限や空き容量を確認してください）: ${d}`,
+    en: (d) => `Cannot write the output (check permissions and free space): ${d}`,
+  },
+  'output-extension': {
+    ja: (d) => `出力ファイルの拡張子が入力の形式と合いません（Excel で開けなくなります）。拡張子を ${d} にしてください`,
+    en: (d) => `The output's extension does not match the workbook's format (Excel would refuse it); use ${d}`,
   },
   'bad-option': { ja: (d) => `オプションが正しくありません: ${d}`, en: (d) => `Invalid option: ${d}` },
   'no-policy-field': {

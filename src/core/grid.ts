@@ -29,16 +29,20 @@ export function hasLabel(cell: GridCell | undefined, id: LabelId): boolean {
   return cell !== undefined && cell.ids.has(id);
 }
 
+/** The cells of a row that holds none (shared: a far cell must not cost a million empty arrays). */
+const NO_CELLS: GridCell[] = Object.freeze([]) as unknown as GridCell[];
+
 export class Grid {
   readonly name: string;
   readonly rowCount: number;
-  private readonly rowsByIndex: GridCell[][];
+  /** Rows that hold cells, by index: a map, so a cell at row 1,048,575 costs one entry, not a million. */
+  private readonly rowsByIndex = new Map<number, GridCell[]>();
   private readonly rowIndex: number[];
   private readonly byPos = new Map<number, GridCell>();
 
   constructor(readonly sheet: SheetSnapshot) {
     this.name = sheet.name;
-    const rows: GridCell[][] = [];
+    const rows = this.rowsByIndex;
     const add = (r: number, c: number, raw: CellValue | undefined, format: string | null | undefined): void => {
       if (raw === null || raw === undefined || raw === '') return;
       // A number shown as a percentage (0.85 as "85%") reads as staff see it: 85.
@@ -51,14 +55,16 @@ export class Grid {
       const cell: GridCell = { row: r, col: c, value, text, key, ids: labelIds(key) };
       const pos = r * 16384 + c;
       if (this.byPos.has(pos)) return;
-      (rows[r] ??= []).push(cell);
+      const line = rows.get(r);
+      if (line) line.push(cell);
+      else rows.set(r, [cell]);
       this.byPos.set(pos, cell);
     };
     if (Array.isArray(sheet.cells)) {
       for (const x of sheet.cells) {
         if (x && Number.isInteger(x.row) && Number.isInteger(x.col) && x.row >= 0 && x.col >= 0 && x.col < 16384) add(x.row, x.col, x.value, x.numberFormat);
       }
-      for (const line of rows) line?.sort((a, b) => a.col - b.col);
+      for (const line of rows.values()) line.sort((a, b) => a.col - b.col);
     } else {
       const origin = sheet.origin ? parseA1(sheet.origin) : { row: 0, col: 0 };
       const values = Array.isArray(sheet.values) ? sheet.values : [];
@@ -68,15 +74,13 @@ export class Grid {
         line.forEach((raw, j) => add(origin.row + i, origin.col + j, raw, formats[i]?.[j]));
       });
     }
-    this.rowsByIndex = rows;
-    this.rowCount = rows.length;
-    this.rowIndex = [];
-    rows.forEach((row, r) => row && this.rowIndex.push(r));
+    this.rowIndex = [...rows.keys()].sort((a, b) => a - b);
+    this.rowCount = this.rowIndex.length ? this.rowIndex[this.rowIndex.length - 1] + 1 : 0;
   }
 
   /** Non-empty cells of a row, left to right. */
   row(r: number): GridCell[] {
-    return this.rowsByIndex[r] ?? [];
+    return this.rowsByIndex.get(r) ?? NO_CELLS;
   }
 
   at(r: number, c: number): GridCell | undefined {
@@ -114,7 +118,7 @@ export class Grid {
   /** Every non-empty cell, row by row. */
   cells(): GridCell[] {
     const out: GridCell[] = [];
-    for (const r of this.rowIndex) out.push(...this.rowsByIndex[r]);
+    for (const r of this.rowIndex) for (const c of this.rowsByIndex.get(r)!) out.push(c);
     return out;
   }
 }

@@ -1,8 +1,9 @@
 /**
  * What Hyōka reads from a workbook, before any interpretation. Both readers
- * (src/excel via Office.js, src/xlsx via exceljs) produce this, and the pure core
+ * (src/excel via Office.js, src/xlsx from the package's XML) produce this, and the pure core
  * consumes only this.
  */
+import type { KeptReason } from './ownership';
 
 /** An Excel error value (#DIV/0!, #REF!, #VALUE!, #N/A, #NAME?, #NUM!, #NULL!, #SPILL!, #CALC!…). */
 export interface CellError {
@@ -45,8 +46,10 @@ export interface SheetSnapshot {
   /** Merged areas as A1 ranges ("B3:D3"). */
   merges?: string[];
   visibility?: 'visible' | 'hidden' | 'veryHidden';
-  /** True when the reader found Hyōka's ownership mark on the sheet (a summary sheet it wrote). */
+  /** True when the sheet is Hyōka's by the ownership rule (a summary sheet it wrote; src/core/ownership.ts). */
   ownedByHyoka?: boolean;
+  /** Set when the sheet carries Hyōka's mark but is the user's (a copy, a renamed or stale summary sheet): why. */
+  keptMark?: KeptReason;
 }
 
 export interface WorkbookSnapshot {

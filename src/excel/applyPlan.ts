@@ -19,8 +19,12 @@
  * as it was. Only when step 3 failed after an old sheet was already deleted is there no way
  * back; then the same two syncs finish the swap instead (the new summary is complete by then).
  *
- * A user's own sheet (no ownership mark) is never touched: a plan sheet whose name it holds
- * gets a free variant ("評価サマリー (2)"), reported in `renamed`.
+ * A user's own sheet is never touched: a plan sheet whose name it holds gets a free variant
+ * ("評価サマリー (2)"), reported in `renamed`. Ownership follows src/core/ownership.ts: a sheet
+ * is Hyōka's only when its mark (custom properties: key, run, its own worksheet id, its name)
+ * agrees with the sheet and with the workbook's record (a hidden workbook-scoped name). A copy
+ * — Excel copies custom properties with the sheet — has another id, so it stays the user's
+ * and is reported in `kept`.
  */
 import { parseRange, rangeA1, toA1 } from '../core/a1';
 import type {
@@ -32,7 +36,8 @@ import type {
   PlanValue,
   SummaryPlan,
 } from '../core/plan';
-import { KEY_PROPERTY, OWNER_PROPERTY, OWNER_VALUE, documentReference, nameKey, pickFreeName } from './names';
+import { decideOwnership, formatRecord, parseRecord, quoteFormulaString, runIdOf, type KeptReason, type MarkedSheet } from '../core/ownership';
+import { ID_PROPERTY, KEY_PROPERTY, NAME_PROPERTY, OWNER_PROPERTY, OWNER_VALUE, RECORD_NAME, RUN_PROPERTY, documentReference, nameKey, pickFreeName } from './names';
 import { CALL_OVERHEAD_BYTES, REQUEST_BUDGET_BYTES, type PayloadItem, estimateCallBytes, planChunks, utf8Length } from './payload';
 
 export interface ApplyOptions {
@@ -46,6 +51,8 @@ export interface ApplyResult {
   sheetNames: Record<string, string>;
   /** Sheets that could not take their wanted name because a user's own sheet holds it. */
   renamed: { key: string; wanted: string; used: string }[];
+  /** Sheets that carry Hyōka's mark but are the user's (copies, renamed sheets): kept as they are. */
+  kept: { name: string; key: string; reason: KeptReason }[];
   /** `context.sync()` calls made: 3 + (chunks − 1). */
   syncs: number;
   /** Write batches step 2 was split into (1 unless the plan passes the budget). */
@@ -247,7 +254,7 @@ function numberFormatLookup(sheet: PlanSheet): (row: number, col: number) => str
  * mark first, styles, then cells (number format before value), then what reads the cells —
  * conditional formats, hyperlinks, tables, charts.
  */
-function buildWriteItems(plan: SummaryPlan, tmpNames: string[], tmpTableNames: string[], deferLink: (l: PlanHyperlink) => boolean): WriteItem[] {
+function buildWriteItems(plan: SummaryPlan, tmpNames: string[], tmpTableNames: string[], deferLink: (l: PlanHyperlink) => boolean, run: string): WriteItem[] {
   const items: WriteItem[] = [];
   let tableIndex = 0;
   plan.sheets.forEach((sheet, si) => {
@@ -257,9 +264,10 @@ function buildWriteItems(plan: SummaryPlan, tmpNames: string[], tmpTableNames: s
         const ws = env.context.workbook.worksheets.add(tmpNames[si]);
         ws.load('id');
         env.sheets[si] = ws;
-        // Marked at birth: a temp sheet orphaned by a crash is recognised and removed next run.
+        // Marked at birth (without id and name yet): a temp sheet orphaned by a crash is recognised and removed next run.
         ws.customProperties.add(OWNER_PROPERTY, OWNER_VALUE);
         ws.customProperties.add(KEY_PROPERTY, sheet.key);
+        ws.customProperties.add(RUN_PROPERTY, run);
         if (sheet.tabColor) ws.tabColor = sheet.tabColor;
         sheet.columnWidths.forEach((w, c) => {
           const col = toA1(0, c).replace(/\d+$/, '');
@@ -389,6 +397,8 @@ export async function applyPlanInExcel(context: Excel.RequestContext, plan: Summ
   activeSheet.load('id');
   const workbookTables = context.workbook.tables;
   workbookTables.load('items/name');
+  const recordName = context.workbook.names.getItemOrNullObject(RECORD_NAME);
+  recordName.load('formula');
   syncs++;
   await context.sync().catch((e: unknown) => {
     throw new ApplyPlanError(`The workbook could not be read (${e instanceof Error ? e.message : String(e)}); nothing was changed.`, e, true, syncs);
@@ -407,7 +417,9 @@ export async function applyPlanInExcel(context: Excel.RequestContext, plan: Summ
   const planNameKeys = new Set(plan.sheets.map((s) => nameKey(s.name)));
   const deferLink = (l: PlanHyperlink) => planNameKeys.has(nameKey(l.target.sheet));
 
-  const items = buildWriteItems(plan, tmpNames, tmpTableNames, deferLink);
+  const run = runIdOf(JSON.stringify(plan));
+  const record = recordName.isNullObject ? undefined : parseRecord(String(recordName.formula));
+  const items = buildWriteItems(plan, tmpNames, tmpTableNames, deferLink, run);
   const head: PayloadItem = { overhead: existing.length * 4 * CALL_OVERHEAD_BYTES + 2 * CALL_OVERHEAD_BYTES };
   const chunks = planChunks([head, ...items], budget);
   const batchBytes = chunks.map((chunk) =>
@@ -419,7 +431,7 @@ export async function applyPlanInExcel(context: Excel.RequestContext, plan: Summ
   );
 
   const env: BuildEnv = { context, sheets: [], tables: [] };
-  let marks: { mark: Excel.WorksheetCustomProperty; tables: Excel.TableCollection }[] = [];
+  let marks: { props: Excel.WorksheetCustomPropertyCollection; tables: Excel.TableCollection }[] = [];
   let newIds: string[] | null = null;
   let owned: typeof existing = [];
 
@@ -427,18 +439,28 @@ export async function applyPlanInExcel(context: Excel.RequestContext, plan: Summ
    * Two more syncs after a failure: undo and throw — or, when the swap already deleted an old
    * sheet (no way back), finish the swap and return normally.
    */
-  const recover = async (stage: 'build' | 'swap', cause: unknown, finish: () => void): Promise<void> => {
+  const recover = async (stage: 'build' | 'swap', cause: unknown, finish: (record: Excel.NamedItem) => void): Promise<void> => {
     let rolledBack = false;
     try {
       const now = context.workbook.worksheets;
       now.load('items/name,items/id');
-      await sync();
+      const recordNow = context.workbook.names.getItemOrNullObject(RECORD_NAME);
+      recordNow.load('formula');
+      syncs++;
+      await context.sync();
+      const recordText = recordNow.isNullObject ? null : String(recordNow.formula);
       const present = new Map(now.items.map((ws) => [ws.id, ws]));
       if (stage === 'swap' && owned.some((o) => !present.has(o.id))) {
         for (const o of owned) present.get(o.id)?.delete();
-        finish();
+        finish(recordNow);
         await sync();
         return;
+      }
+      // The record is written last; if it was, put back the one the workbook had.
+      const before = recordName.isNullObject ? null : String(recordName.formula);
+      if (recordText !== before) {
+        if (recordText !== null) recordNow.delete();
+        if (before !== null) context.workbook.names.add(RECORD_NAME, before).visible = false;
       }
       const tmpKeys = new Set(tmpNames.map(nameKey));
       const fresh = new Set(newIds ?? []);
@@ -473,11 +495,11 @@ export async function applyPlanInExcel(context: Excel.RequestContext, plan: Summ
       for (const piece of chunks[k]) {
         if (piece.item === 0) {
           marks = existing.map((e) => {
-            const mark = e.ws.customProperties.getItemOrNullObject(OWNER_PROPERTY);
-            mark.load('value');
+            const props = e.ws.customProperties;
+            props.load('items/key,items/value');
             const tables = e.ws.tables;
             tables.load('items/name');
-            return { mark, tables };
+            return { props, tables };
           });
         } else items[piece.item - 1].queue(env, piece.rowStart, piece.rowEnd);
       }
@@ -490,7 +512,16 @@ export async function applyPlanInExcel(context: Excel.RequestContext, plan: Summ
   }
 
   // ── Decide names, now that ownership is known.
-  owned = existing.filter((_, i) => !marks[i].mark.isNullObject && marks[i].mark.value === OWNER_VALUE);
+  const marked: MarkedSheet[] = existing.map((e, index) => {
+    // Custom property keys are case-insensitive in Excel.
+    const props = new Map(marks[index].props.items.map((p) => [p.key.toLowerCase(), String(p.value)]));
+    const [owner, key, runMark, id, name] = [OWNER_PROPERTY, KEY_PROPERTY, RUN_PROPERTY, ID_PROPERTY, NAME_PROPERTY].map((k) => props.get(k) ?? '');
+    return owner === OWNER_VALUE ? { index, name: e.name, id: e.id, mark: { key, run: runMark, id, name } } : { index, name: e.name, id: e.id };
+  });
+  const decision = decideOwnership(record, marked);
+  const replace = new Set([...decision.owned.map((o) => o.index), ...decision.orphans]);
+  owned = existing.filter((_, i) => replace.has(i));
+  const kept = decision.kept.map((k) => ({ name: k.name, key: k.key, reason: k.reason }));
   const ownedIds = new Set(owned.map((o) => o.id));
   const userSheets = existing.filter((e) => !ownedIds.has(e.id));
   const finalTaken = new Set([...userSheets.map((e) => nameKey(e.name)), ...tmpNames.map(nameKey)]);
@@ -522,6 +553,16 @@ export async function applyPlanInExcel(context: Excel.RequestContext, plan: Summ
     return i >= 0 ? finalNames[i] : sheet;
   };
   const nameTables = () => env.tables.forEach((t, i) => (t.table.name = finalTableNames[i]));
+  // Last in the swap: the marks get the sheets' ids and names, and the record names this run.
+  const stampAndRecord = (previous: Excel.NamedItem) => {
+    env.sheets.forEach((ws, i) => {
+      ws.customProperties.add(ID_PROPERTY, newIds![i]);
+      ws.customProperties.add(NAME_PROPERTY, finalNames[i]);
+    });
+    if (!previous.isNullObject) previous.delete();
+    const added = context.workbook.names.add(RECORD_NAME, `=${quoteFormulaString(formatRecord({ run, keys: plan.sheets.map((p) => p.key) }))}`);
+    added.visible = false;
+  };
 
   // ── Sync 3: swap. Old sheets are deleted last: until then everything can be undone.
   progress('replacing the previous summary');
@@ -534,11 +575,15 @@ export async function applyPlanInExcel(context: Excel.RequestContext, plan: Summ
   env.sheets[0]?.activate();
   for (const o of owned) o.ws.delete();
   nameTables();
+  stampAndRecord(recordName);
   try {
     await sync();
   } catch (e) {
-    await recover('swap', e, nameTables);
+    await recover('swap', e, (now) => {
+      nameTables();
+      stampAndRecord(now);
+    });
   }
   progress('done');
-  return { sheetNames, renamed, syncs, chunks: chunks.length, batchBytes };
+  return { sheetNames, renamed, kept, syncs, chunks: chunks.length, batchBytes };
 }

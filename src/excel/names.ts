@@ -5,6 +5,15 @@ export const OWNER_PROPERTY = 'hyoka.owner';
 export const OWNER_VALUE = 'hyoka';
 /** Worksheet custom property holding the plan sheet's key ("evaluation", "projects"…). */
 export const KEY_PROPERTY = 'hyoka.key';
+/**
+ * The rest of the mark (src/core/ownership.ts): the run that wrote the sheet, the sheet's own
+ * worksheet id and the name Hyōka gave it — a copy has another id, a renamed sheet another name.
+ */
+export const RUN_PROPERTY = 'hyoka.run';
+export const ID_PROPERTY = 'hyoka.id';
+export const NAME_PROPERTY = 'hyoka.name';
+/** Workbook-scoped hidden name holding the record of the last run (never copied with a sheet). */
+export const RECORD_NAME = '_Hyoka.run';
 
 const MAX_SHEET_NAME = 31;
 

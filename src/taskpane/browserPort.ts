@@ -2,15 +2,21 @@ import type { WorkbookSnapshot } from "../core";
 import type { BuildOutcome, WorkbookPort } from "./port";
 import type { PaneSettings } from "./settings";
 
-const XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+/** Download MIME types by the extension the workbook's format calls for. */
+const MIME: Record<string, string> = {
+  ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+  ".xlsm": "application/vnd.ms-excel.sheet.macroEnabled.12",
+  ".xltx": "application/vnd.openxmlformats-officedocument.spreadsheetml.template",
+  ".xltm": "application/vnd.ms-excel.template.macroEnabled.12",
+};
 
-/** The lazy chunk with exceljs (browser mode only). */
+/** The lazy chunk with the .xlsx reader and applier (browser mode only). */
 export const loadXlsxEngine = () => import(/* webpackChunkName: "xlsx-engine" */ "./xlsxEngine");
 
-/** "評価.xlsx" → "評価-summary.xlsx" (the CLI's naming). */
-export function summaryFileName(name: string): string {
-  const base = name.replace(/\.xlsx$/i, "") || "workbook";
-  return `${base}-summary.xlsx`;
+/** "評価.xlsx" → "評価-summary.xlsx"; the extension is the one the workbook's format calls for (the CLI's naming). */
+export function summaryFileName(name: string, extension = ".xlsx"): string {
+  const base = name.replace(/\.(xlsx|xlsm|xltx|xltm)$/i, "") || "workbook";
+  return `${base}-summary${extension}`;
 }
 
 export interface BrowserFile {
@@ -26,7 +32,7 @@ export interface BrowserPortDeps {
 }
 
 /**
- * A port over an .xlsx file the user opened in a plain browser: read with exceljs, summary
+ * A port over an .xlsx file the user opened in a plain browser: read from its package, summary
  * grafted into the file's own bytes (src/xlsx), offered as a download. Nothing leaves the
  * page. Excel's selection does not exist here: selecting a cell only names it.
  */
@@ -41,9 +47,9 @@ export function createBrowserPort(file: BrowserFile, deps: BrowserPortDeps = {})
     onProgress?: (done: number, total: number) => void
   ): Promise<WorkbookSnapshot> {
     onProgress?.(0, 1);
-    const { readXlsxSnapshot, findHyokaSheets } = await engine();
-    const owned = new Set((await findHyokaSheets(file.bytes)).map((s) => s.name));
-    const snapshot = await readXlsxSnapshot(file.bytes, { source: file.name, ownedSheets: owned });
+    // The reader applies the ownership rule itself: Hyōka's own sheets are not read as sources.
+    const { readXlsxSnapshot } = await engine();
+    const snapshot = await readXlsxSnapshot(file.bytes, { source: file.name });
     onProgress?.(1, 1);
     return snapshot;
   }
@@ -69,11 +75,12 @@ export function createBrowserPort(file: BrowserFile, deps: BrowserPortDeps = {})
       const result = await applyPlanToXlsx(file.bytes, plan);
       onProgress?.({ phase: "package" });
       if (lastUrl) revokeUrl(lastUrl);
-      lastUrl = makeUrl(new Blob([result.bytes as BlobPart], { type: XLSX_MIME }));
+      const extension = result.extension ?? ".xlsx";
+      lastUrl = makeUrl(new Blob([result.bytes as BlobPart], { type: MIME[extension] ?? MIME[".xlsx"] }));
       return {
         sheetNames: { ...result.sheetNames } as Record<string, string>,
         renamed: result.renamed,
-        download: { fileName: summaryFileName(file.name), url: lastUrl },
+        download: { fileName: summaryFileName(file.name, extension), url: lastUrl },
       };
     },
     async loadSettings() {

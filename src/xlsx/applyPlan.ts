@@ -7,15 +7,15 @@
  * removing what we inserted before — are the workbook, its rels,
  * [Content_Types].xml and styles.xml.
  *
- * Ownership: each Hyōka sheet carries a hidden sheet-local defined name
- * `_Hyoka.owned` = "<key>@<sheetId>". On re-run those sheets are removed with
- * every part reachable only from them (drawings, charts, tables, their rels and
- * content-type overrides, their local names), then the new ones are added with
- * the same part numbers, ids and names, so applying twice equals applying once.
- * Styles are appended once and reused by exact content afterwards.
+ * Ownership (ownership.ts, the rule in src/core/ownership.ts): on re-run the sheets that
+ * are Hyōka's are removed with every part reachable only from them (drawings, charts,
+ * tables, their rels and content-type overrides, their local names), then the new ones are
+ * added with the same part numbers, ids and names, so applying twice equals applying once.
+ * A sheet that carries a mark but is not Hyōka's (a copy, a renamed sheet) is kept and
+ * reported. Styles are appended once and reused by exact content afterwards.
  */
-import JSZip from 'jszip';
 import type { PlanSheetKey, SummaryPlan } from '../core/plan';
+import { formatMark, formatRecord, quoteFormulaString, runIdOf, type KeptReason } from '../core/ownership';
 import { chartXml, drawingXml } from './ooxml/chart';
 import {
   CT,
@@ -33,8 +33,14 @@ import {
 } from './ooxml/opc';
 import { buildGrid, sheetXml, tableXml } from './ooxml/sheet';
 import { MINIMAL_STYLES_XML, StyleBook } from './ooxml/styles';
-import { OWNED_NAME, WorkbookXml } from './ooxml/workbook';
-import { findElements, parseAttrs, removeSpans, unescXml } from './ooxml/xml';
+import { childrenNamed, removeSpans, rootOf } from './ooxml/xml';
+import { XlsxApplyError } from './errors';
+import { OWNED_NAME, RECORD_NAME, xlsxOwnership } from './ownership';
+import { checked, CONTENT_TYPES, extensionOf, openWorkbook } from './workbookPackage';
+import type { Deflater } from './zipWriter';
+
+export { XlsxApplyError } from './errors';
+export type { XlsxErrorCode as XlsxApplyErrorCode } from './errors';
 
 export interface RenamedSheet {
   key: PlanSheetKey;
@@ -44,89 +50,23 @@ export interface RenamedSheet {
   used: string;
 }
 
+/** A sheet that carries Hyōka's mark but is the user's (kept as it is). */
+export interface KeptSheet {
+  name: string;
+  key: string;
+  reason: KeptReason;
+}
+
 export interface ApplyXlsxResult {
   bytes: Uint8Array;
   /** Name each plan sheet got in the output. */
   sheetNames: Partial<Record<PlanSheetKey, string>>;
   renamed: RenamedSheet[];
+  /** Marked sheets left to the user: copies, renamed or stale summary sheets. */
+  kept: KeptSheet[];
+  /** The extension the output must keep for Excel to open it (".xlsx", ".xlsm"…). */
+  extension: string;
 }
-
-export type XlsxApplyErrorCode = 'not-xlsx' | 'unsupported-package' | 'invalid-plan' | 'protected';
-
-const MESSAGES: Record<XlsxApplyErrorCode, string> = {
-  'not-xlsx': 'The input is not an .xlsx package (zip with a workbook part).',
-  'unsupported-package': 'This workbook package cannot be summarized safely.',
-  'invalid-plan': 'The summary plan is not valid.',
-  protected: 'The workbook structure is protected: sheets cannot be added. Unprotect it (Review → Protect Workbook) and run again.',
-};
-
-export class XlsxApplyError extends Error {
-  constructor(
-    readonly code: XlsxApplyErrorCode,
-    readonly detail: string,
-    readonly cause?: unknown,
-  ) {
-    super(`${MESSAGES[code]} ${detail}`.trim());
-    this.name = 'XlsxApplyError';
-  }
-}
-
-/** Lazily-read text parts of the zip, with case-insensitive part names (OPC). */
-class Package {
-  private readonly byLower = new Map<string, string>();
-  private readonly cache = new Map<string, string>();
-
-  constructor(readonly zip: JSZip) {
-    for (const name of Object.keys(zip.files)) if (!zip.files[name].dir) this.byLower.set(name.toLowerCase(), name);
-  }
-
-  names(): string[] {
-    return [...this.byLower.values()];
-  }
-
-  realName(path: string): string | undefined {
-    return this.byLower.get(path.toLowerCase());
-  }
-
-  has(path: string): boolean {
-    return this.byLower.has(path.toLowerCase());
-  }
-
-  async text(path: string): Promise<string | undefined> {
-    const real = this.byLower.get(path.toLowerCase());
-    if (real === undefined) return undefined;
-    if (!this.cache.has(real)) this.cache.set(real, await this.zip.file(real)!.async('string'));
-    return this.cache.get(real);
-  }
-
-  write(path: string, text: string): void {
-    const real = this.byLower.get(path.toLowerCase()) ?? path;
-    this.byLower.set(path.toLowerCase(), real);
-    this.cache.set(real, text);
-    this.zip.file(real, text);
-  }
-
-  remove(path: string): void {
-    const real = this.byLower.get(path.toLowerCase());
-    if (real === undefined) return;
-    this.byLower.delete(path.toLowerCase());
-    this.cache.delete(real);
-    this.zip.remove(real);
-  }
-
-  /** Highest N among parts named <folder><stem>N.xml (case-insensitive). */
-  maxNumber(folder: string, stem: string): number {
-    const re = new RegExp(`^${folder}${stem}(\\d+)\\.xml$`, 'i');
-    let max = 0;
-    for (const n of this.byLower.keys()) {
-      const m = re.exec(n);
-      if (m) max = Math.max(max, Number(m[1]));
-    }
-    return max;
-  }
-}
-
-const CONTENT_TYPES = '[Content_Types].xml';
 
 const INVALID_SHEET_CHARS = /[\\/?*[\]:\u0000-\u001F]/g; // eslint-disable-line no-control-regex
 
@@ -167,125 +107,6 @@ function validatePlan(plan: SummaryPlan): void {
   }
 }
 
-interface OwnedMarker {
-  key: string;
-  sheetId?: number;
-}
-
-function parseMarker(value: string): OwnedMarker | undefined {
-  const m = /^"([a-z]+)(?:@(\d+))?"$/.exec(unescXml(value).trim());
-  return m ? { key: m[1], sheetId: m[2] === undefined ? undefined : Number(m[2]) } : undefined;
-}
-
-/** The Office.js applier marks its sheets with worksheet custom properties (src/excel/names.ts). */
-const ADDIN_OWNER_PROPERTY = 'hyoka.owner';
-const ADDIN_OWNER_VALUE = 'hyoka';
-const ADDIN_KEY_PROPERTY = 'hyoka.key';
-const CUSTOM_PROPERTY_REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/customProperty';
-
-/** A worksheet custom property's value part holds the string (UTF-16LE as Excel writes it; UTF-8 tolerated). */
-function decodePropertyValue(bytes: Uint8Array): string {
-  // NUL padding is what Excel leaves after the UTF-16 string; stripping it is the point.
-  // eslint-disable-next-line no-control-regex
-  const clean = (s: string) => s.replace(/\u0000+$/g, '').replace(/^\uFEFF/, '').trim();
-  const utf16 = clean(new TextDecoder('utf-16le').decode(bytes));
-  return /^[\x20-\x7E\u3000-\u9FFF]*$/.test(utf16) ? utf16 : clean(new TextDecoder().decode(bytes));
-}
-
-/** Custom properties (name → value) of a worksheet part, read only when its rels mention one. */
-async function worksheetCustomProperties(pkg: Package, sheetPath: string): Promise<Map<string, string>> {
-  const out = new Map<string, string>();
-  const relsText = await pkg.text(relsPathOf(sheetPath));
-  if (!relsText || !relsText.includes(CUSTOM_PROPERTY_REL)) return out;
-  const rels = parseRels(relsText).filter((r) => r.type === CUSTOM_PROPERTY_REL && !r.external);
-  const xml = (await pkg.text(sheetPath)) ?? '';
-  const p = /<([\w.-]+:)?worksheet[\s>]/.exec(xml)?.[1] ?? '';
-  for (const el of findElements(xml, `${p}customPr`)) {
-    const a = parseAttrs(el.openTag);
-    const rid = Object.entries(a).find(([k]) => /(^|:)id$/.test(k))?.[1];
-    const rel = rels.find((r) => r.id === rid);
-    const file = rel && pkg.zip.file(pkg.realName(resolveTarget(sheetPath, rel.target)) ?? '');
-    if (a.name && file) out.set(a.name, decodePropertyValue(await file.async('uint8array')));
-  }
-  return out;
-}
-
-/**
- * Which sheet positions Hyōka owns. Our mark: a sheet-local hidden name
- * "_Hyoka.owned" = "<key>@<sheetId>"; a key's marker whose sheetId matches wins,
- * otherwise a single marked sheet is ours (sheetIds renumbered by another app);
- * several marked copies with no match are all left to the user. A sheet the
- * Office.js applier marked (custom property hyoka.owner = hyoka) is ours too.
- */
-async function ownedSheets(pkg: Package, wb: WorkbookXml, wbPath: string, wbRels: string): Promise<Map<number, string | undefined>> {
-  const sheets = wb.sheets();
-  const byKey = new Map<string, { index: number; marker: OwnedMarker }[]>();
-  for (const n of wb.definedNames()) {
-    if (n.name !== OWNED_NAME || n.localSheetId === undefined || !sheets[n.localSheetId]) continue;
-    const marker = parseMarker(n.value);
-    if (!marker) continue;
-    const list = byKey.get(marker.key) ?? [];
-    list.push({ index: n.localSheetId, marker });
-    byKey.set(marker.key, list);
-  }
-  const out = new Map<number, string | undefined>();
-  for (const [key, list] of byKey) {
-    const exact = list.find((c) => c.marker.sheetId === sheets[c.index].sheetId);
-    if (exact) out.set(exact.index, key);
-    else if (list.length === 1) out.set(list[0].index, key);
-  }
-  const rels = parseRels(wbRels);
-  for (let i = 0; i < sheets.length; i++) {
-    if (out.has(i)) continue;
-    const rel = rels.find((r) => r.id === sheets[i].rid && !r.external);
-    if (!rel) continue;
-    const props = await worksheetCustomProperties(pkg, resolveTarget(wbPath, rel.target));
-    if (props.get(ADDIN_OWNER_PROPERTY) === ADDIN_OWNER_VALUE) out.set(i, props.get(ADDIN_KEY_PROPERTY));
-  }
-  return out;
-}
-
-interface OpenedPackage {
-  pkg: Package;
-  ct: string;
-  wb: WorkbookXml;
-  wbText: string;
-  wbPath: string;
-  wbRelsPath: string;
-  wbRels: string;
-}
-
-async function openPackage(input: Uint8Array): Promise<OpenedPackage> {
-  let zip: JSZip;
-  try {
-    zip = await JSZip.loadAsync(input);
-  } catch (e) {
-    throw new XlsxApplyError('not-xlsx', 'It could not be opened as a zip file.', e);
-  }
-  const pkg = new Package(zip);
-  const rootRels = await pkg.text('_rels/.rels');
-  const ct = await pkg.text(CONTENT_TYPES);
-  if (!rootRels || !ct) throw new XlsxApplyError('not-xlsx', 'It has no [Content_Types].xml or _rels/.rels.');
-  const rootRel = parseRels(rootRels).find((r) => r.type === RT.officeDocument || r.type === RT.strictOfficeDocument);
-  if (!rootRel) throw new XlsxApplyError('not-xlsx', 'It has no officeDocument relationship.');
-  if (rootRel.type === RT.strictOfficeDocument) {
-    throw new XlsxApplyError('unsupported-package', 'Strict Open XML is not supported; save it as an ordinary .xlsx.');
-  }
-  const wbPath = resolveTarget('', rootRel.target);
-  const wbText = await pkg.text(wbPath);
-  if (!wbText) throw new XlsxApplyError('not-xlsx', `The workbook part ${wbPath} is missing.`);
-  let wb: WorkbookXml;
-  try {
-    wb = new WorkbookXml(wbText);
-    wb.sheets();
-  } catch (e) {
-    throw new XlsxApplyError('unsupported-package', (e as Error).message, e);
-  }
-  const wbRelsPath = relsPathOf(wbPath);
-  const wbRels = (await pkg.text(wbRelsPath)) ?? relsPart([]);
-  return { pkg, ct, wb, wbText, wbPath, wbRelsPath, wbRels };
-}
-
 export interface HyokaSheet {
   name: string;
   /** Plan sheet key, when the mark records it. */
@@ -293,31 +114,33 @@ export interface HyokaSheet {
 }
 
 /**
- * The sheets of an .xlsx that Hyōka wrote (its own mark, or the Office.js
- * applier's), e.g. for the reader to skip them as sources. Reads no cell data.
+ * The sheets of an .xlsx that are Hyōka's by the ownership rule (its own mark, or the
+ * Office.js applier's), e.g. for the reader to skip them as sources. Reads no cell data.
  */
 export async function findHyokaSheets(input: Uint8Array): Promise<HyokaSheet[]> {
-  const o = await openPackage(input);
-  const sheets = o.wb.sheets();
-  const owned = await ownedSheets(o.pkg, o.wb, o.wbPath, o.wbRels);
-  return [...owned.entries()]
-    .sort((a, b) => a[0] - b[0])
-    .map(([i, key]) => (key ? { name: sheets[i].name, key: key as PlanSheetKey } : { name: sheets[i].name }));
+  const o = await xlsxOwnership(await openWorkbook(input));
+  return o.owned.map(({ index, key }) => (key ? { name: o.names[index], key: key as PlanSheetKey } : { name: o.names[index] }));
 }
 
-export async function applyPlanToXlsx(input: Uint8Array, plan: SummaryPlan): Promise<ApplyXlsxResult> {
+export interface ApplyXlsxOptions {
+  /** A native raw deflate (the CLI passes Node's zlib): untouched parts are then copied compressed as they were. */
+  deflater?: Deflater;
+}
+
+export async function applyPlanToXlsx(input: Uint8Array, plan: SummaryPlan, options: ApplyXlsxOptions = {}): Promise<ApplyXlsxResult> {
   validatePlan(plan);
-  const opened = await openPackage(input);
+  const opened = await openWorkbook(input);
   const { pkg, wb, wbText, wbPath, wbRelsPath } = opened;
   let { ct, wbRels } = opened;
   const xlDir = dirOf(wbPath);
   // A structure-protected workbook is reported, never forced (Excel itself would refuse new sheets).
-  const protection = /<(?:[\w.-]+:)?workbookProtection\b[^>]*>/.exec(wbText)?.[0];
-  if (protection && /\blockStructure="(?:1|true)"/.test(protection)) throw new XlsxApplyError('protected', wbPath);
+  if (wb.structureLocked()) throw new XlsxApplyError('protected', wbPath);
 
-  // ---- 1. Remove what a previous run added. ----
+  // ---- 1. Remove what a previous run added (Hyōka's sheets by the rule, and sheets a run left half-built). ----
   const sheetsBefore = wb.sheets();
-  const owned = [...(await ownedSheets(pkg, wb, wbPath, wbRels)).keys()].sort((a, b) => a - b);
+  const ownership = await xlsxOwnership(opened);
+  const kept: KeptSheet[] = ownership.kept.map((k) => ({ name: k.name, key: k.key, reason: k.reason }));
+  const owned = [...ownership.owned.map((o) => o.index), ...ownership.orphans].sort((a, b) => a - b);
   if (owned.length) {
     const rels = parseRels(wbRels);
     const ownedRelIds = new Set(owned.map((i) => sheetsBefore[i].rid));
@@ -330,7 +153,7 @@ export async function applyPlanToXlsx(input: Uint8Array, plan: SummaryPlan): Pro
       if (reach.has(part.toLowerCase())) continue;
       reach.add(part.toLowerCase());
       const r = await pkg.text(relsPathOf(part));
-      if (r) for (const rel of parseRels(r)) if (!rel.external) queue.push(resolveTarget(part, rel.target));
+      if (r) for (const rel of checked(relsPathOf(part), () => parseRels(r))) if (!rel.external) queue.push(resolveTarget(part, rel.target));
     }
     // …minus what a part outside that set also references.
     const shared = new Set<string>();
@@ -338,7 +161,7 @@ export async function applyPlanToXlsx(input: Uint8Array, plan: SummaryPlan): Pro
       const src = sourceOfRels(relsName);
       if (src === undefined || reach.has(src.toLowerCase())) continue;
       const text = relsName.toLowerCase() === wbRelsPath.toLowerCase() ? wbRels : await pkg.text(relsName);
-      for (const rel of parseRels(text ?? '')) {
+      for (const rel of checked(relsName, () => parseRels(text ?? relsPart([])))) {
         if (rel.external) continue;
         if (relsName.toLowerCase() === wbRelsPath.toLowerCase() && ownedRelIds.has(rel.id)) continue;
         shared.add(resolveTarget(src, rel.target).toLowerCase());
@@ -350,9 +173,7 @@ export async function applyPlanToXlsx(input: Uint8Array, plan: SummaryPlan): Pro
       pkg.remove(relsPathOf(part));
     }
     const doomedSet = new Set(doomed.map((p) => `/${p}`));
-    const overrides = findElements(ct, (/<([\w.-]+:)?Types[\s>]/.exec(ct)?.[1] ?? '') + 'Override').filter((o) =>
-      doomedSet.has((parseAttrs(o.openTag).PartName ?? '').toLowerCase()),
-    );
+    const overrides = childrenNamed(rootOf(ct), 'Override').filter((o) => doomedSet.has((o.attrs.PartName ?? '').toLowerCase()));
     ct = removeSpans(ct, overrides);
     wbRels = removeSpans(
       wbRels,
@@ -362,6 +183,7 @@ export async function applyPlanToXlsx(input: Uint8Array, plan: SummaryPlan): Pro
   }
 
   // ---- 2. Add the plan's sheets. ----
+  const run = runIdOf(JSON.stringify(plan));
   const remaining = wb.sheets();
   const taken = new Set(remaining.map((s) => s.name.toLowerCase()));
   const sheetNames: Partial<Record<PlanSheetKey, string>> = {};
@@ -398,7 +220,7 @@ export async function applyPlanToXlsx(input: Uint8Array, plan: SummaryPlan): Pro
     newRels.push(relXml(nextWbRelId(), RT.styles, relativeTarget(wbPath, stylesPath)));
     newOverrides.push(overrideXml(stylesPath, CT.styles));
   }
-  const styles = new StyleBook(stylesText);
+  const styles = checked(stylesPath, () => new StyleBook(stylesText!));
 
   // Table names and ids are workbook-wide.
   const tableNamesTaken = new Set(wb.definedNames().map((n) => n.name.toLowerCase()));
@@ -406,9 +228,8 @@ export async function applyPlanToXlsx(input: Uint8Array, plan: SummaryPlan): Pro
   for (const n of pkg.names()) {
     if (!/tables\/[^/]+\.xml$/i.test(n)) continue;
     const t = await pkg.text(n);
-    const root = t ? /<([\w.-]+:)?table\b[^>]*>/.exec(t) : null;
-    if (!root) continue;
-    const a = parseAttrs(root[0]);
+    if (!t) continue;
+    const a = checked(n, () => rootOf(t).attrs);
     tableId = Math.max(tableId, Number(a.id) || 0);
     if (a.name) tableNamesTaken.add(a.name.toLowerCase());
     if (a.displayName) tableNamesTaken.add(a.displayName.toLowerCase());
@@ -484,7 +305,7 @@ export async function applyPlanToXlsx(input: Uint8Array, plan: SummaryPlan): Pro
     const id = ++sheetId;
     wb.addSheet(name, id, rid);
     const localId = remaining.length + i;
-    wb.addDefinedName(OWNED_NAME, `"${sheet.key}@${id}"`, localId, true);
+    wb.addDefinedName(OWNED_NAME, quoteFormulaString(formatMark({ key: sheet.key, id: String(id), run, name })), localId, true);
     const headers = [...sheet.headerRows].sort((a, b) => a - b);
     if (headers.length) {
       let last = headers[0];
@@ -494,6 +315,9 @@ export async function applyPlanToXlsx(input: Uint8Array, plan: SummaryPlan): Pro
     }
   });
   wb.clampViews(remaining.length + plan.sheets.length);
+  // The record of this run replaces the previous one: only sheets it lists can be Hyōka's next time.
+  wb.removeGlobalNames(RECORD_NAME);
+  wb.addDefinedName(RECORD_NAME, quoteFormulaString(formatRecord({ run, keys: plan.sheets.map((s) => s.key) })), undefined, true);
 
   if (!styles.unchanged) pkg.write(stylesPath, styles.toXml());
   if (newRels.length) wbRels = insertBeforeClose(wbRels, 'Relationships', newRels.join(''));
@@ -506,6 +330,6 @@ export async function applyPlanToXlsx(input: Uint8Array, plan: SummaryPlan): Pro
     if (text !== before) pkg.write(path, text);
   }
 
-  const bytes = await pkg.zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: 6 } });
-  return { bytes, sheetNames, renamed };
+  const bytes = await pkg.toBytes(options.deflater);
+  return { bytes, sheetNames, renamed, kept, extension: extensionOf(opened) };
 }

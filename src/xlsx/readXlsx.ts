@@ -1,83 +1,59 @@
 /**
- * .xlsx → WorkbookSnapshot with exceljs (read-only: Hyōka never writes the user's
- * workbook back through exceljs — see applyPlan.ts). Values are the cached results
- * Excel saved, error values become {error}, formulas and merges are kept.
+ * .xlsx → WorkbookSnapshot, read from the package itself: the parts stream through a real XML
+ * tokenizer into the sparse snapshot (memory in proportion to the non-empty cells), under the
+ * package limits. No spreadsheet library is involved: exceljs builds rows × columns
+ * structures (one far cell costs gigabytes) and refuses valid SpreadsheetML (prefixed
+ * elements, overlapping merges). Values are the cached results Excel saved; error values
+ * become {error}; a number in a date format becomes "YYYY-MM-DD"; formulas and merges are kept.
+ * Hyōka's own summary sheets (by the ownership rule) are marked and not read.
  */
-import ExcelJS from 'exceljs';
-import { toA1 } from '../core/a1';
-import type { CellValue, SheetSnapshot, WorkbookSnapshot } from '../core/snapshot';
-
-function toCellValue(v: ExcelJS.CellValue): { value: CellValue; formula: string | null } {
-  if (v === null || v === undefined) return { value: null, formula: null };
-  if (typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean') return { value: v, formula: null };
-  if (v instanceof Date) return { value: v.toISOString().slice(0, 10), formula: null };
-  const o = v as unknown as Record<string, unknown>;
-  if (typeof o.error === 'string') return { value: { error: o.error }, formula: null };
-  if ('formula' in o || 'sharedFormula' in o) {
-    const inner = toCellValue((o.result ?? null) as ExcelJS.CellValue);
-    const f = (o.formula ?? o.sharedFormula) as string | undefined;
-    return { value: inner.value, formula: f ? `=${f}` : null };
-  }
-  if (Array.isArray(o.richText)) return { value: (o.richText as { text: string }[]).map((t) => t.text).join(''), formula: null };
-  if (typeof o.text === 'string') return { value: o.text, formula: null };
-  if (o.text && typeof o.text === 'object' && Array.isArray((o.text as { richText?: unknown }).richText)) {
-    return { value: ((o.text as { richText: { text: string }[] }).richText).map((t) => t.text).join(''), formula: null };
-  }
-  return { value: String(v), formula: null };
-}
+import type { SheetSnapshot, WorkbookSnapshot } from '../core/snapshot';
+import { RT } from './ooxml/opc';
+import { LIMITS, type PackageLimits } from './package';
+import { xlsxOwnership } from './ownership';
+import { readSharedStrings } from './read/sharedStrings';
+import { cellNumberFormats } from './read/styles';
+import { readWorksheet, type WorksheetContext } from './read/worksheet';
+import { checked, openWorkbook, sheetParts, workbookPartOf } from './workbookPackage';
 
 export interface ReadXlsxOptions {
-  /** Names of sheets Hyōka wrote earlier (from the package's ownership mark). */
-  ownedSheets?: ReadonlySet<string>;
   source?: string;
+  /** Package limits (tests lower them). */
+  limits?: PackageLimits;
 }
 
-export function worksheetSnapshot(ws: ExcelJS.Worksheet, owned: boolean): SheetSnapshot {
-  let minR = Infinity;
-  let minC = Infinity;
-  let maxR = -1;
-  let maxC = -1;
-  const cells: { r: number; c: number; value: CellValue; formula: string | null; fmt: string | null }[] = [];
-  ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
-      // Merged slaves repeat the master's value in exceljs: keep the master only.
-      if (cell.isMerged && cell.master && cell.master.address !== cell.address) return;
-      const { value, formula } = toCellValue(cell.value);
-      if (value === null && formula === null) return;
-      const r = rowNumber - 1;
-      const c = colNumber - 1;
-      minR = Math.min(minR, r);
-      minC = Math.min(minC, c);
-      maxR = Math.max(maxR, r);
-      maxC = Math.max(maxC, c);
-      cells.push({ r, c, value, formula, fmt: cell.numFmt || null });
-    });
-  });
-  const merges: string[] = Object.values((ws as unknown as { _merges?: Record<string, { range?: string; shortRange?: string }> })._merges ?? {})
-    .map((m) => m.shortRange ?? m.range ?? '')
-    .filter(Boolean);
-  const state = (ws as unknown as { state?: string }).state;
-  const visibility = state === 'hidden' ? 'hidden' : state === 'veryHidden' ? 'veryHidden' : 'visible';
-  if (!cells.length) return { name: ws.name, origin: 'A1', values: [], formulas: [], numberFormats: [], merges, visibility, ownedByHyoka: owned };
-  const h = maxR - minR + 1;
-  const w = maxC - minC + 1;
-  const values: CellValue[][] = Array.from({ length: h }, () => new Array<CellValue>(w).fill(null));
-  const formulas: (string | null)[][] = Array.from({ length: h }, () => new Array<string | null>(w).fill(null));
-  const numberFormats: (string | null)[][] = Array.from({ length: h }, () => new Array<string | null>(w).fill(null));
-  for (const x of cells) {
-    values[x.r - minR][x.c - minC] = x.value;
-    formulas[x.r - minR][x.c - minC] = x.formula;
-    numberFormats[x.r - minR][x.c - minC] = x.fmt;
-  }
-  return { name: ws.name, origin: toA1(minR, minC), values, formulas, numberFormats, merges, visibility, ownedByHyoka: owned };
-}
+const VISIBILITY: Record<string, SheetSnapshot['visibility']> = { hidden: 'hidden', veryHidden: 'veryHidden' };
 
-/** Reads an .xlsx file's bytes into a snapshot. Throws what exceljs throws on a broken file. */
+/** Reads an .xlsx file's bytes into a snapshot. Throws XlsxApplyError, classified, on a file it cannot read. */
 export async function readXlsxSnapshot(data: Uint8Array | ArrayBuffer, options: ReadXlsxOptions = {}): Promise<WorkbookSnapshot> {
-  const wb = new ExcelJS.Workbook();
-  const buf = data instanceof ArrayBuffer ? data : data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength);
-  await wb.xlsx.load(buf as ArrayBuffer);
+  const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
+  const o = await openWorkbook(bytes, options.limits ?? LIMITS);
+  const ownership = await xlsxOwnership(o);
+  const owned = new Set(ownership.owned.map((x) => x.index));
+  const kept = new Map(ownership.kept.map((k) => [k.index, k.reason]));
+  const sstPath = workbookPartOf(o, RT.sharedStrings);
+  const stylesPath = workbookPartOf(o, RT.styles);
+  const stylesText = stylesPath ? await o.pkg.text(stylesPath) : undefined;
+  const ctx: WorksheetContext = {
+    sharedStrings: await readSharedStrings(o.pkg, sstPath),
+    formats: checked(stylesPath ?? 'styles', () => cellNumberFormats(stylesText)),
+    date1904: o.wb.date1904(),
+    counter: { cells: 0 },
+  };
   const sheets: SheetSnapshot[] = [];
-  wb.eachSheet((ws) => sheets.push(worksheetSnapshot(ws, options.ownedSheets?.has(ws.name) ?? false)));
+  for (const [i, { sheet, path, type }] of sheetParts(o).entries()) {
+    // Chart sheets and dialog sheets hold no cells.
+    if (type !== RT.worksheet) continue;
+    const snap: SheetSnapshot = { name: sheet.name, cells: [], merges: [], visibility: VISIBILITY[sheet.state] ?? 'visible', ownedByHyoka: owned.has(i) };
+    const reason = kept.get(i);
+    if (reason) snap.keptMark = reason;
+    if (!owned.has(i) && path && o.pkg.has(path)) {
+      const read = await readWorksheet(o.pkg, path, ctx);
+      snap.cells = read.cells;
+      snap.merges = read.merges;
+      if (read.dimension) snap.dimension = read.dimension;
+    }
+    sheets.push(snap);
+  }
   return { source: options.source, sheets };
 }

@@ -3,6 +3,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { main } from '../../src/cli/main';
+import { compoundFile } from '../helpers/cfb';
 
 const tmp = () => fs.mkdtempSync(path.join(os.tmpdir(), 'hyoka-cli-'));
 const SEED = path.join(__dirname, '../fixtures/seed.xlsx');
@@ -58,13 +59,18 @@ describe('bad input: one line in the user language, a non-zero exit, no stack tr
     fs.writeFileSync(p, bytes);
     return p;
   };
-  const cfb = Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(504)]);
+  const xls = fs.readFileSync(path.join(__dirname, '../fixtures/error.xls-named-xlsx.xlsx'));
+  const encrypted = compoundFile(['EncryptionInfo', 'EncryptedPackage']);
   const cases: [string, () => string, RegExp, RegExp][] = [
     ['missing file', () => path.join(dir, 'nope.xlsx'), /ファイルが見つかりません/, /File not found/],
     ['empty file', () => write('empty.xlsx', ''), /ファイルが空です/, /empty/],
     ['a CSV renamed', () => write('data.xlsx', '指標名,目標\nA,1\n'), /Excelブック（\.xlsx）ではありません/, /Not an Excel workbook/],
-    ['an .xls file', () => write('old.xls', cfb), /古い形式（\.xls）/, /old-format/],
-    ['a password-protected .xlsx', () => write('locked.xlsx', cfb), /パスワードで保護/, /password-protected/],
+    ['an .xls file', () => write('old.xls', xls), /古い形式（\.xls）/, /old-format/],
+    // Decided by content, not by the name (issue 13: a real .xls named .xlsx was called password-protected).
+    ['a real .xls named .xlsx', () => write('old-named.xlsx', xls), /古い形式（\.xls）/, /old-format/],
+    ['a password-protected .xlsx', () => write('locked.xlsx', encrypted), /パスワードで保護/, /password-protected/],
+    ['a password-protected workbook named .xls', () => write('locked.xls', encrypted), /パスワードで保護/, /password-protected/],
+    ['another compound file (a .doc renamed)', () => write('memo.xlsx', compoundFile(['WordDocument'])), /Excelブック（\.xlsx）ではありません/, /Not an Excel workbook/],
     ['a corrupt zip', () => write('broken.xlsx', Buffer.concat([Buffer.from('PK\u0003\u0004'), Buffer.alloc(100, 7)])), /壊れている/, /damaged/],
     ['a directory', () => dir, /Excelブック/, /Not an Excel workbook/],
   ];

@@ -50,7 +50,11 @@ function findRow(rows: CellValue[][], pred: (r: CellValue[]) => boolean, from = 
 const has = (r: CellValue[], s: string) => r.some((c) => c === s);
 
 /** Each case: how to break the clean field so that the rule must fire. */
-const TRIGGERS: Record<string, (f: GenField) => CellValue[][]> = {
+const TRIGGERS: Record<string, (f: GenField) => CellValue[][] | WorkbookSnapshot> = {
+  // Overlapping merged areas (Excel repairs them): a finding, never a refusal (issue 13).
+  'sheet-merges-overlap': (f) => ({ sheets: [{ name: '政策分野12', origin: 'A1', values: rowsOf(f), merges: ['A1:C1', 'B1:B3', 'E5:F5'] }] }),
+  // A copied summary sheet: the user's, kept, and said so.
+  'sheet-kept-mark': (f) => ({ sheets: [{ name: '政策分野12', origin: 'A1', values: rowsOf(f), keptMark: 'copied' }] }),
   'kpi-below-target': (f) => {
     f.kpis[0].actuals = [90, 125, null];
     return rowsOf(f);
@@ -144,7 +148,11 @@ const TRIGGERS: Record<string, (f: GenField) => CellValue[][]> = {
 };
 
 /** The same places, changed in a way that must NOT fire the rule. */
-const NEAR_MISSES: Record<string, (f: GenField) => CellValue[][]> = {
+const NEAR_MISSES: Record<string, (f: GenField) => CellValue[][] | WorkbookSnapshot> = {
+  // Touching but not overlapping merged areas are fine.
+  'sheet-merges-overlap': (f) => ({ sheets: [{ name: '政策分野12', origin: 'A1', values: rowsOf(f), merges: ['A1:C1', 'A2:C2', 'D1:D2'] }] }),
+  // Hyōka's own sheet (owned by the rule) is not reported.
+  'sheet-kept-mark': (f) => ({ sheets: [{ name: '政策分野12', origin: 'A1', values: rowsOf(f) }, { name: '評価サマリー', values: [['x']], ownedByHyoka: true }] }),
   'kpi-below-target': (f) => {
     f.kpis[0].actuals = [100, 125, null]; // exactly on target
     f.kpis[1].actuals = [50, 40, null]; // decrease KPI exactly on target
@@ -168,7 +176,8 @@ const NEAR_MISSES: Record<string, (f: GenField) => CellValue[][]> = {
   },
 };
 
-const fired = (rows: CellValue[][], rule: string) => analyzeWorkbook(snapshot(rows)).findings.filter((x) => x.rule === rule);
+const fired = (input: CellValue[][] | WorkbookSnapshot, rule: string) =>
+  analyzeWorkbook(Array.isArray(input) ? snapshot(input) : input).findings.filter((x) => x.rule === rule);
 
 it('the clean field raises no finding at all', () => {
   expect(analyzeWorkbook(snapshot(rowsOf(cleanField()))).findings).toEqual([]);
@@ -200,7 +209,7 @@ describe.each(RULES.map((r) => r.id).filter((id) => !FAMILY_TRIGGERS[id]))('%s',
 it('kpi-below-target names the field, the KPI and the year, at the actual cell', () => {
   const [f] = fired(TRIGGERS['kpi-below-target'](cleanField()), 'kpi-below-target');
   expect(f).toMatchObject({ policyField: '12', indicator: 1, fiscalYear: 2022, severity: 'warning' });
-  const rows = TRIGGERS['kpi-below-target'](cleanField());
+  const rows = TRIGGERS['kpi-below-target'](cleanField()) as CellValue[][];
   const { parseA1 } = jest.requireActual('../../src/core/a1');
   const { row, col } = parseA1(f.address);
   expect(rows[row][col]).toBe(90);
@@ -218,7 +227,7 @@ it('a decrease KPI above its target is below target, with a rate under 100%', ()
 });
 
 it('findings are stable: same input, same findings in the same order', () => {
-  const rows = TRIGGERS['kpi-below-target'](cleanField());
+  const rows = TRIGGERS['kpi-below-target'](cleanField()) as CellValue[][];
   const a = analyzeWorkbook(snapshot(rows)).findings;
   const b = analyzeWorkbook(snapshot(JSON.parse(JSON.stringify(rows)))).findings;
   expect(b).toEqual(a);

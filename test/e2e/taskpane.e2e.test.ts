@@ -293,19 +293,19 @@ describeE2E("task pane in headless Chromium (browser mode, production build)", (
     );
   });
 
-  it("the Office page's initial chunk has no exceljs, the lazy chunk has", () => {
+  it("the Office page's initial chunk has no .xlsx code, the lazy chunk has", () => {
     const report = JSON.parse(fs.readFileSync(path.join(dist, "bundle-report.json"), "utf8"));
     const initial: string[] = report.pages.taskpane.initialJs.map((f: { file: string }) => f.file);
     for (const f of initial) {
-      expect(f).not.toMatch(/exceljs|xlsx-engine/);
-      // A part name only .xlsx code (exceljs, src/xlsx) carries; a boolean keeps failures short.
+      expect(f).not.toMatch(/xlsx-libs|xlsx-engine/);
+      // A part name only .xlsx code (src/xlsx) carries; a boolean keeps failures short.
       const text = fs.readFileSync(path.join(dist, f), "utf8");
       expect({ file: f, xlsxCode: text.includes("sharedStrings") }).toEqual({
         file: f,
         xlsxCode: false,
       });
     }
-    expect(fs.readdirSync(dist).some((f) => /^exceljs\..*\.chunk\.js$/.test(f))).toBe(true);
+    expect(fs.readdirSync(dist).some((f) => /^xlsx-libs\..*\.chunk\.js$/.test(f))).toBe(true);
   });
 
   it("by mouse, in Japanese: open, scan, overview, finding, build, download", async () => {
@@ -375,10 +375,10 @@ describeE2E("task pane in headless Chromium (browser mode, production build)", (
       expect(late).toEqual([]);
       reportBlocked(run);
       // The lazy chunk did load (after the page load, on opening the file).
-      expect(run.requests.slice(run.loadedAt).some((u) => /exceljs\..*\.chunk\.js$/.test(u))).toBe(
+      expect(run.requests.slice(run.loadedAt).some((u) => /xlsx-libs\..*\.chunk\.js$/.test(u))).toBe(
         true
       );
-      expect(run.requests.slice(0, run.loadedAt).some((u) => /exceljs/.test(u))).toBe(false);
+      expect(run.requests.slice(0, run.loadedAt).some((u) => /xlsx-libs/.test(u))).toBe(false);
       expect((run as unknown as { errors: string[] }).errors).toEqual([]);
     } finally {
       await run.context.close();

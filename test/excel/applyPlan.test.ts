@@ -24,7 +24,9 @@ describe('applyPlanInExcel (strict fake)', () => {
     expect(steps[steps.length - 1]).toBe('done');
 
     const ev = sheet(fx, '評価サマリー');
-    expect(ev.props).toEqual({ 'hyoka.owner': 'hyoka', 'hyoka.key': 'evaluation' });
+    expect(ev.props).toEqual({ 'hyoka.owner': 'hyoka', 'hyoka.key': 'evaluation', 'hyoka.run': expect.stringMatching(/^[0-9a-f]{8}$/), 'hyoka.id': ev.id, 'hyoka.name': '評価サマリー' });
+    // The workbook's record: hidden, workbook-scoped, naming this run and its sheets.
+    expect(fx.state.names).toEqual([{ name: '_Hyoka.run', formula: `="${ev.props['hyoka.run']}:evaluation,findings,log"`, visible: false }]);
     expect(fx.state.activeId).toBe(ev.id);
     expect(cell(ev, 0, 1)).toEqual({ v: '指標名', t: 'String', nf: '@' });
     expect(cell(ev, 1, 2)).toEqual({ v: 0.125, t: 'Double', nf: '0.0%' });
@@ -134,6 +136,57 @@ describe('applyPlanInExcel (strict fake)', () => {
     await applyPlanInExcel(fx.context, makePlan(3, { evaluation: 'KPI summary', findings: 'Findings', log: 'Run log' }));
     await applyPlanInExcel(fx.context, makePlan(3));
     expect(fx.state.sheets.map((s) => s.name)).toEqual(['政策9', 'Memo', '評価サマリー', '検証結果', '実行ログ']);
+  });
+
+  describe('ownership (issue 13: Excel copies custom properties with a sheet)', () => {
+    test('copied, renamed, noted, original deleted: the copy is kept, reported, and a fresh summary is written', async () => {
+      const fx = new FakeExcel(SOURCE_SHEETS);
+      await applyPlanInExcel(fx.context, makePlan(3));
+      fx.copySheetAsUser('評価サマリー', '2023年度 評価サマリー(控え)');
+      const copy = sheet(fx, '2023年度 評価サマリー(控え)');
+      copy.cells['199,0'] = { v: '課長へ: 指標2は要確認', t: 'String' };
+      fx.state.sheets = fx.state.sheets.filter((s) => s.name !== '評価サマリー');
+      fx.state.activeId = copy.id;
+      const kept = JSON.parse(JSON.stringify(copy));
+      const result = await applyPlanInExcel(fx.context, makePlan(3));
+      expect(sheet(fx, '2023年度 評価サマリー(控え)')).toEqual(kept);
+      expect(result.kept).toEqual([{ name: '2023年度 評価サマリー(控え)', key: 'evaluation', reason: 'copied' }]);
+      expect(fx.state.sheets.map((s) => s.name)).toEqual(['政策9', 'Memo', '2023年度 評価サマリー(控え)', '評価サマリー', '検証結果', '実行ログ']);
+    });
+
+    test('with both the original and its copy, the original is replaced and the copy kept', async () => {
+      const fx = new FakeExcel(SOURCE_SHEETS);
+      await applyPlanInExcel(fx.context, makePlan(3));
+      fx.copySheetAsUser('検証結果', '検証結果 (2)');
+      const result = await applyPlanInExcel(fx.context, makePlan(3));
+      expect(result.kept).toEqual([{ name: '検証結果 (2)', key: 'findings', reason: 'copied' }]);
+      expect(result.sheetNames.findings).toBe('検証結果');
+      expect(fx.state.sheets.map((s) => s.name)).toEqual(['政策9', 'Memo', '検証結果 (2)', '評価サマリー', '検証結果', '実行ログ']);
+    });
+
+    test('an owned sheet the user renamed, or a mark the record does not know, is kept', async () => {
+      const fx = new FakeExcel(SOURCE_SHEETS);
+      await applyPlanInExcel(fx.context, makePlan(3));
+      sheet(fx, '実行ログ').name = '実行ログ 2024';
+      const r1 = await applyPlanInExcel(fx.context, makePlan(3));
+      expect(r1.kept).toEqual([{ name: '実行ログ 2024', key: 'log', reason: 'renamed' }]);
+      fx.state.names = [];
+      const r2 = await applyPlanInExcel(fx.context, makePlan(3));
+      expect(r2.kept.map((k) => [k.name, k.reason])).toEqual([
+        ['実行ログ 2024', 'otherRun'],
+        ['評価サマリー', 'otherRun'],
+        ['検証結果', 'otherRun'],
+        ['実行ログ', 'otherRun'],
+      ]);
+      expect(r2.sheetNames.evaluation).toBe('評価サマリー (2)');
+    });
+
+    test('a sheet a crashed run left under its temporary name is removed', async () => {
+      const fx = new FakeExcel([...SOURCE_SHEETS, { name: '~hyoka-tmp-evaluation', props: { 'hyoka.owner': 'hyoka', 'hyoka.key': 'evaluation', 'hyoka.run': '0badc0de' } }]);
+      const result = await applyPlanInExcel(fx.context, makePlan(3));
+      expect(result.kept).toEqual([]);
+      expect(fx.state.sheets.map((s) => s.name)).toEqual(['政策9', 'Memo', '評価サマリー', '検証結果', '実行ログ']);
+    });
   });
 
   describe('an injected failure at any operation leaves the workbook as it was (or, past the last undoable step, finished)', () => {

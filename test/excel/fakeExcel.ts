@@ -57,9 +57,16 @@ export interface FakeTable {
   sheetId: string;
   range: string;
 }
+/** A workbook-scoped defined name. */
+export interface FakeName {
+  name: string;
+  formula: string;
+  visible: boolean;
+}
 export interface FakeWorkbookState {
   sheets: FakeSheet[];
   tables: FakeTable[];
+  names: FakeName[];
   activeId: string;
 }
 
@@ -181,7 +188,7 @@ interface Op {
 }
 
 export class FakeExcel {
-  state: FakeWorkbookState = { sheets: [], tables: [], activeId: '' };
+  state: FakeWorkbookState = { sheets: [], tables: [], names: [], activeId: '' };
   syncs = 0;
   /** Operations executed so far (0-based index of the next one). */
   opsExecuted = 0;
@@ -212,6 +219,17 @@ export class FakeExcel {
 
   newId(prefix: string): string {
     return `${prefix}${++this.ids}`;
+  }
+
+  /**
+   * The user's "Move or Copy… → Create a copy": a new sheet (new id) right after the original,
+   * with its cells and — as Excel does — its custom properties, so any mark on it. Not an API call.
+   */
+  copySheetAsUser(name: string, newName: string): void {
+    const i = this.state.sheets.findIndex((s) => s.name === name);
+    if (i < 0) throw new Error(`no sheet ${name}`);
+    const copy: FakeSheet = { ...JSON.parse(JSON.stringify(this.state.sheets[i])), id: this.newId('ws'), name: newName };
+    this.state.sheets.splice(i + 1, 0, copy);
   }
 
   private addSheetState(init: SheetInit): void {
@@ -360,9 +378,63 @@ class FakeApplication {
 class FakeWorkbook {
   readonly worksheets: FakeWorksheetCollection;
   readonly tables: FakeTableCollection;
+  readonly names: FakeNamedItemCollection;
   constructor(fx: FakeExcel) {
     this.worksheets = strict(new FakeWorksheetCollection(fx));
     this.tables = strict(new FakeTableCollection(fx, null));
+    this.names = strict(new FakeNamedItemCollection(fx));
+  }
+}
+
+/** Workbook-scoped names (ExcelApi 1.4): add a formula name, find one, hide it, delete it. */
+class FakeNamedItemCollection {
+  constructor(private fx: FakeExcel) {}
+  add(name: string, reference: string): FakeNamedItem {
+    this.fx.enqueue('names.add', [name, reference], () => {
+      if (typeof reference !== 'string' || !reference.startsWith('=')) throw new FakeOfficeError('InvalidArgument', 'the fake takes formula references only');
+      // Excel limits a text constant in a formula to 255 characters.
+      if ((reference.match(/"(?:[^"]|"")*"/g) ?? []).some((q) => q.length - 2 > 255)) throw new FakeOfficeError('InvalidArgument', 'text constant over 255 characters');
+      if (this.fx.state.names.some((n) => n.name.toUpperCase() === name.toUpperCase())) throw new FakeOfficeError('InvalidArgument', `the name ${name} exists`);
+      this.fx.state.names.push({ name, formula: reference, visible: true });
+    });
+    return strict(new FakeNamedItem(this.fx, name));
+  }
+  getItemOrNullObject(name: string): FakeNamedItem {
+    return strict(new FakeNamedItem(this.fx, name));
+  }
+}
+
+class FakeNamedItem extends Loadable {
+  constructor(fx: FakeExcel, private readonly name: string) {
+    super(fx);
+  }
+  private find(): FakeName | undefined {
+    return this.fx.state.names.find((n) => n.name.toUpperCase() === this.name.toUpperCase());
+  }
+  protected capture(props: string[]): Record<string, unknown> | null {
+    const n = this.find();
+    if (!n) return null;
+    return Object.fromEntries(props.map((p) => {
+      if (p === 'formula' || p === 'visible' || p === 'name') return [p, n[p]];
+      throw new FakeOfficeError('NotImplemented', `NamedItem.load(${p})`);
+    }));
+  }
+  get formula(): string {
+    return this.read('formula');
+  }
+  set visible(v: boolean) {
+    this.fx.enqueue('namedItem.visible', v, () => {
+      const n = this.find();
+      if (!n) throw new FakeOfficeError('ItemNotFound', `no name ${this.name}`);
+      n.visible = v;
+    });
+  }
+  delete(): void {
+    this.fx.enqueue('namedItem.delete', this.name, () => {
+      const i = this.fx.state.names.findIndex((n) => n.name.toUpperCase() === this.name.toUpperCase());
+      if (i < 0) throw new FakeOfficeError('ItemNotFound', `no name ${this.name}`);
+      this.fx.state.names.splice(i, 1);
+    });
   }
 }
 
@@ -516,8 +588,17 @@ class FakeWorksheet extends Loadable {
   }
 }
 
-class FakeCustomPropertyCollection {
-  constructor(private fx: FakeExcel, private sheet: () => FakeSheet) {}
+class FakeCustomPropertyCollection extends Loadable {
+  constructor(fx: FakeExcel, private sheet: () => FakeSheet) {
+    super(fx);
+  }
+  protected capture(props: string[]): Record<string, unknown> {
+    for (const p of props) if (p !== 'items/key' && p !== 'items/value') throw new FakeOfficeError('NotImplemented', `WorksheetCustomPropertyCollection.load(${p})`);
+    return { items: Object.entries(this.sheet().props).map(([key, value]) => ({ key, value })) };
+  }
+  get items(): { key: string; value: string }[] {
+    return this.read('items');
+  }
   add(keyName: string, value: string): void {
     this.fx.enqueue('customProperties.add', [keyName, value], () => {
       if (keyName.length > 255 || value.length > 255) throw new FakeOfficeError('InvalidArgument', 'custom property too long');

@@ -108,7 +108,9 @@ export const SOURCE_SHEETS: SheetInit[] = [
 export function normalize(state: FakeWorkbookState): unknown {
   const byId = new Map(state.sheets.map((s) => [s.id, s.name]));
   return {
-    sheets: state.sheets.map(({ id: _id, ...rest }) => rest),
+    // Ids differ run to run; a mark holding the sheet's own id is what matters.
+    sheets: state.sheets.map(({ id, ...rest }) => ({ ...rest, props: Object.fromEntries(Object.entries(rest.props).map(([k, v]) => [k, v === id ? '(its own id)' : v])) })),
+    names: state.names,
     tables: state.tables.map((t) => ({ name: t.name, sheet: byId.get(t.sheetId), range: t.range })),
     active: byId.get(state.activeId),
   };

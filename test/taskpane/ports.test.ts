@@ -117,7 +117,6 @@ describe("browser port (an .xlsx opened in the page)", () => {
   function engine() {
     const e = {
       readXlsxSnapshot: jest.fn(async () => snapshot),
-      findHyokaSheets: jest.fn(async () => [{ name: "評価サマリー" }]),
       applyPlanToXlsx: jest.fn(async () => ({
         bytes: new Uint8Array([1, 2, 3]),
         sheetNames: { evaluation: "評価サマリー" },
@@ -127,16 +126,13 @@ describe("browser port (an .xlsx opened in the page)", () => {
     return { e, load: jest.fn(async () => e) as unknown as typeof loadXlsxEngine };
   }
 
-  it("reads with exceljs, skipping Hyōka's own sheets as sources", async () => {
+  it("reads the file's package (the reader skips Hyōka's own sheets as sources)", async () => {
     const { e, load } = engine();
     const bytes = new Uint8Array([9]);
     const port = createBrowserPort({ name: "seed.xlsx", bytes }, { engine: load });
     const progress: [number, number][] = [];
     expect(await port.readSnapshot((d, t) => progress.push([d, t]))).toBe(snapshot);
-    expect(e.readXlsxSnapshot).toHaveBeenCalledWith(bytes, {
-      source: "seed.xlsx",
-      ownedSheets: new Set(["評価サマリー"]),
-    });
+    expect(e.readXlsxSnapshot).toHaveBeenCalledWith(bytes, { source: "seed.xlsx" });
     expect(progress).toEqual([
       [0, 1],
       [1, 1],
@@ -187,10 +183,12 @@ describe("browser port (an .xlsx opened in the page)", () => {
   });
 
   it.each([
-    ["評価.xlsx", "評価-summary.xlsx"],
-    ["A.XLSX", "A-summary.xlsx"],
-    [".xlsx", "workbook-summary.xlsx"],
-  ])("summaryFileName(%s) = %s", (input, out) => {
-    expect(summaryFileName(input)).toBe(out);
+    ["評価.xlsx", ".xlsx", "評価-summary.xlsx"],
+    ["A.XLSX", ".xlsx", "A-summary.xlsx"],
+    [".xlsx", ".xlsx", "workbook-summary.xlsx"],
+    // A macro-enabled workbook stays one (Excel refuses a .xlsm package named .xlsx).
+    ["macro.xlsm", ".xlsm", "macro-summary.xlsm"],
+  ])("summaryFileName(%s, %s) = %s", (input, ext, out) => {
+    expect(summaryFileName(input, ext)).toBe(out);
   });
 });

@@ -4,6 +4,7 @@ import type { SummaryPlan } from '../../src/core/plan';
 import { chartImageCommentWorkbook, partText, parts, plainWorkbook } from './fixtures';
 import { samplePlan, TRICKY_TEXTS } from './samplePlan';
 import { wellFormedProblems } from './xmlCheck';
+import { excelCopySheet } from '../helpers/excelCopy';
 
 /** The only pre-existing parts the applier may change (by insertion). */
 const SHARED_PARTS = ['[Content_Types].xml', 'xl/workbook.xml', 'xl/_rels/workbook.xml.rels', 'xl/styles.xml'];
@@ -251,31 +252,52 @@ describe('a user sheet with the same name', () => {
     expectSameParts(all, await parts(second.bytes));
   });
 
-  it('keeps a user copy of a Hyōka sheet (same marker, other sheetId)', async () => {
+  it('keeps a user copy of a Hyōka sheet (same mark, other sheetId) and says so', async () => {
     const first = await applyPlanToXlsx(await plainWorkbook(), samplePlan());
-    // Simulate Excel's "Move or Copy…": a new sheet carrying a copy of the local names.
-    const JSZip = (await import('jszip')).default;
-    const zip = await JSZip.loadAsync(first.bytes);
-    let wbx = await zip.file('xl/workbook.xml')!.async('string');
-    const rels = await zip.file('xl/_rels/workbook.xml.rels')!.async('string');
-    const sheetCount = (wbx.match(/<sheet /g) ?? []).length;
-    zip.file('xl/worksheets/sheet99.xml', await zip.file('xl/worksheets/sheet2.xml')!.async('string'));
-    zip.file('xl/_rels/workbook.xml.rels', rels.replace('</Relationships>', '<Relationship Id="rId99" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet99.xml"/></Relationships>'));
-    const ct = await zip.file('[Content_Types].xml')!.async('string');
-    zip.file('[Content_Types].xml', ct.replace('</Types>', '<Override PartName="/xl/worksheets/sheet99.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>'));
-    wbx = wbx
-      .replace('</sheets>', '<sheet name="評価サマリー 昨年" sheetId="99" r:id="rId99"/></sheets>')
-      .replace('</definedNames>', `<definedName name="_Hyoka.owned" localSheetId="${sheetCount}" hidden="1">"evaluation@2"</definedName></definedNames>`);
-    zip.file('xl/workbook.xml', wbx);
-    const edited = await zip.generateAsync({ type: 'uint8array' });
-
-    const again = await applyPlanToXlsx(edited, samplePlan());
+    const copied = await excelCopySheet(first.bytes, '評価サマリー', '評価サマリー 昨年');
+    const again = await applyPlanToXlsx(copied, samplePlan());
     const wb = await loadExcel(again.bytes);
     expect(wb.worksheets.map((w) => w.name)).toEqual(['Sheet1', '評価サマリー 昨年', '評価サマリー', '事業サマリー', '検証結果', 'グラフ', '実行ログ']);
+    expect(again.kept).toEqual([{ name: '評価サマリー 昨年', key: 'evaluation', reason: 'copied' }]);
+    // The copy keeps its copied mark (moved to its new position); it is simply not Hyōka's.
     const x = await partText(again.bytes, 'xl/workbook.xml');
-    // The copy's marker moved with it (its position shifted after ours were removed).
-    expect(x).toContain('<definedName name="_Hyoka.owned" localSheetId="1" hidden="1">"evaluation@2"</definedName>');
+    expect(x).toMatch(/<definedName name="_Hyoka.owned" localSheetId="1" hidden="1">"evaluation@2#[0-9a-f]{8}:評価サマリー"<\/definedName>/);
     expect(await partText(again.bytes, 'xl/worksheets/sheet99.xml')).toContain('市民満足度');
+  });
+});
+
+describe('a copied summary sheet (issue 13: Excel copies the hidden mark with the sheet)', () => {
+  it('copied, renamed, noted, original deleted: the next run keeps the copy and its notes', async () => {
+    const first = await applyPlanToXlsx(await plainWorkbook(), samplePlan());
+    const edited = await excelCopySheet(first.bytes, '評価サマリー', '2023年度 評価サマリー(控え)', { note: '課長へ: 指標2は要確認', deleteOriginal: true });
+    const again = await applyPlanToXlsx(edited, samplePlan());
+    const wb = await loadExcel(again.bytes);
+    expect(wb.getWorksheet('2023年度 評価サマリー(控え)')!.getCell('A200').value).toBe('課長へ: 指標2は要確認');
+    expect(wb.getWorksheet('評価サマリー')).toBeDefined();
+    expect(again.kept).toEqual([{ name: '2023年度 評価サマリー(控え)', key: 'evaluation', reason: 'copied' }]);
+    expect(await findHyokaSheets(again.bytes)).not.toContainEqual(expect.objectContaining({ name: '2023年度 評価サマリー(控え)' }));
+  });
+
+  it('an owned sheet the user renamed is the user\'s from then on: kept, and a fresh summary sheet is added', async () => {
+    const first = await applyPlanToXlsx(await plainWorkbook(), samplePlan());
+    const zip = await (await import('jszip')).default.loadAsync(first.bytes);
+    const wbx = await zip.file('xl/workbook.xml')!.async('string');
+    zip.file('xl/workbook.xml', wbx.replace('<sheet name="評価サマリー"', '<sheet name="評価サマリー 確定版"'));
+    const again = await applyPlanToXlsx(await zip.generateAsync({ type: 'uint8array' }), samplePlan());
+    expect(again.kept).toEqual([{ name: '評価サマリー 確定版', key: 'evaluation', reason: 'renamed' }]);
+    expect((await loadExcel(again.bytes)).worksheets.map((w) => w.name)).toEqual(['Sheet1', '評価サマリー 確定版', '評価サマリー', '事業サマリー', '検証結果', 'グラフ', '実行ログ']);
+  });
+
+  it('a mark without the workbook record (or from another run) is not ownership', async () => {
+    const first = await applyPlanToXlsx(await plainWorkbook(), samplePlan());
+    const zip = await (await import('jszip')).default.loadAsync(first.bytes);
+    const wbx = await zip.file('xl/workbook.xml')!.async('string');
+    zip.file('xl/workbook.xml', wbx.replace(/<definedName name="_Hyoka.run" hidden="1">[^<]*<\/definedName>/, ''));
+    const bytes = await zip.generateAsync({ type: 'uint8array' });
+    expect(await findHyokaSheets(bytes)).toEqual([]);
+    const again = await applyPlanToXlsx(bytes, samplePlan());
+    expect(again.kept.map((k) => k.reason)).toEqual(['otherRun', 'otherRun', 'otherRun', 'otherRun', 'otherRun']);
+    expect(again.sheetNames.evaluation).toBe('評価サマリー (2)');
   });
 });
 
@@ -308,36 +330,41 @@ describe('ownership marks', () => {
     ]);
   });
 
-  it('replaces a sheet the Office.js applier marked (worksheet custom property hyoka.owner)', async () => {
+  async function addinMarked(record: boolean): Promise<Uint8Array> {
     const JSZip = (await import('jszip')).default;
     const zip = await JSZip.loadAsync(await plainWorkbook());
-    const utf16 = (s: string) => new Uint8Array(Buffer.from(s, 'utf16le'));
-    zip.file('xl/customProperty1.bin', utf16('hyoka'));
-    zip.file('xl/customProperty2.bin', utf16('evaluation'));
+    const utf16 = (t: string) => new Uint8Array(Buffer.from(t, 'utf16le'));
+    const props: [string, string][] = [['hyoka.owner', 'hyoka'], ['hyoka.key', 'evaluation'], ['hyoka.run', '0a1b2c3d'], ['hyoka.id', '{00000000-0001-0000-0100-000000000000}'], ['hyoka.name', '評価サマリー']];
+    props.forEach(([, v], i) => zip.file(`xl/customProperty${i + 1}.bin`, utf16(v)));
     zip.file(
       'xl/worksheets/sheet2.xml',
       '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">' +
         '<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>old summary</t></is></c></row></sheetData>' +
-        '<customProperties><customPr name="hyoka.owner" r:id="rId1"/><customPr name="hyoka.key" r:id="rId2"/></customProperties></worksheet>',
+        `<customProperties>${props.map(([k], i) => `<customPr name="${k}" r:id="rId${i + 1}"/>`).join('')}</customProperties></worksheet>`,
     );
     const cp = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/customProperty';
     zip.file(
       'xl/worksheets/_rels/sheet2.xml.rels',
-      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${cp}" Target="../customProperty1.bin"/><Relationship Id="rId2" Type="${cp}" Target="../customProperty2.bin"/></Relationships>`,
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${props.map((_, i) => `<Relationship Id="rId${i + 1}" Type="${cp}" Target="../customProperty${i + 1}.bin"/>`).join('')}</Relationships>`,
     );
-    const edit = async (name: string, f: (s: string) => string) => zip.file(name, f(await zip.file(name)!.async('string')));
-    await edit('xl/workbook.xml', (s) => s.replace('</sheets>', '<sheet name="評価サマリー" sheetId="2" r:id="rId90"/></sheets>'));
-    await edit('xl/_rels/workbook.xml.rels', (s) =>
-      s.replace('</Relationships>', '<Relationship Id="rId90" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet2.xml"/></Relationships>'),
+    const edit = async (name: string, f: (t: string) => string) => zip.file(name, f(await zip.file(name)!.async('string')));
+    const recordName = record ? '<definedNames><definedName name="_Hyoka.run" hidden="1">"0a1b2c3d:evaluation"</definedName></definedNames>' : '';
+    await edit('xl/workbook.xml', (t) => t.replace('</sheets>', `<sheet name="評価サマリー" sheetId="2" r:id="rId90"/></sheets>${recordName}`));
+    await edit('xl/_rels/workbook.xml.rels', (t) =>
+      t.replace('</Relationships>', '<Relationship Id="rId90" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet2.xml"/></Relationships>'),
     );
-    await edit('[Content_Types].xml', (s) =>
-      s.replace(
+    await edit('[Content_Types].xml', (t) =>
+      t.replace(
         '</Types>',
         '<Override PartName="/xl/worksheets/sheet2.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>' +
           '<Default Extension="bin" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.customProperty"/></Types>',
       ),
     );
-    const marked = await zip.generateAsync({ type: 'uint8array' });
+    return zip.generateAsync({ type: 'uint8array' });
+  }
+
+  it('replaces a sheet the Office.js applier marked (worksheet custom properties + the workbook record)', async () => {
+    const marked = await addinMarked(true);
     expect(await findHyokaSheets(marked)).toEqual([{ name: '評価サマリー', key: 'evaluation' }]);
 
     const out = await applyPlanToXlsx(marked, samplePlan());
@@ -348,5 +375,29 @@ describe('ownership marks', () => {
     const wb = await loadExcel(out.bytes);
     expect(wb.worksheets.map((w) => w.name)).toEqual(['Sheet1', '評価サマリー', '事業サマリー', '検証結果', 'グラフ', '実行ログ']);
     expect(wb.getWorksheet('評価サマリー')!.getCell('A1').value).toBe('政策分野');
+  });
+
+  it('keeps an Office.js-marked sheet when the workbook has no record of it', async () => {
+    const marked = await addinMarked(false);
+    expect(await findHyokaSheets(marked)).toEqual([]);
+    const out = await applyPlanToXlsx(marked, samplePlan());
+    expect(out.kept).toEqual([{ name: '評価サマリー', key: 'evaluation', reason: 'otherRun' }]);
+    expect(out.sheetNames.evaluation).toBe('評価サマリー (2)');
+  });
+});
+
+describe('the package writer with a native deflate (the CLI)', () => {
+  it('gives the same parts as jszip, copies untouched parts still compressed, and is deterministic', async () => {
+    const { nodeDeflater } = await import('../../src/cli/nodeZip');
+    const input = await chartImageCommentWorkbook();
+    const viaJszip = await applyPlanToXlsx(input, samplePlan());
+    const native = await applyPlanToXlsx(input, samplePlan(), { deflater: nodeDeflater });
+    expectSameParts(await parts(viaJszip.bytes), await parts(native.bytes));
+    expect(Buffer.from((await applyPlanToXlsx(input, samplePlan(), { deflater: nodeDeflater })).bytes).equals(Buffer.from(native.bytes))).toBe(true);
+    // An untouched part's compressed bytes appear in the output as they were in the input.
+    const JSZip = (await import('jszip')).default;
+    const zin = await JSZip.loadAsync(input);
+    const raw = (zin.files['xl/media/image1.png'] as unknown as { _data: { compressedContent: Uint8Array } })._data.compressedContent;
+    expect(Buffer.from(native.bytes).indexOf(Buffer.from(raw))).toBeGreaterThan(0);
   });
 });

@@ -1,5 +1,5 @@
 import { colIndex, colLetters, parseRange, quoteSheet, rangeA1 } from '../../src/xlsx/ooxml/a1';
-import { escapeXstring, escAttr, escText, findElements, unescXml } from '../../src/xlsx/ooxml/xml';
+import { escapeXstring, escAttr, escText, findElements, parseAttrs, parseXml, setAttr, XmlError } from '../../src/xlsx/ooxml/xml';
 import { StyleBook } from '../../src/xlsx/ooxml/styles';
 
 describe('XML escaping', () => {
@@ -14,7 +14,7 @@ describe('XML escaping', () => {
 
   it('escapes attributes, quotes and whitespace that attribute normalization would lose', () => {
     expect(escAttr(`'a' "b" <c> & d\n`)).toBe('&apos;a&apos; &quot;b&quot; &lt;c&gt; &amp; d&#10;');
-    expect(unescXml(escAttr(`'a' "b" <c> & d`))).toBe(`'a' "b" <c> & d`);
+    expect(parseAttrs(`<x v="${escAttr(`'a' "b" <c> & d\t`)}"/>`).v).toBe(`'a' "b" <c> & d\t`);
   });
 
   it('protects literal _xHHHH_ sequences that Excel would decode', () => {
@@ -25,6 +25,29 @@ describe('XML escaping', () => {
     const xml = '<sheets><sheet name="a"/><sheet name="b"></sheet></sheets>';
     expect(findElements(xml, 'sheet').map((e) => e.text)).toEqual(['<sheet name="a"/>', '<sheet name="b"></sheet>']);
     expect(findElements(xml, 'sheets')).toHaveLength(1);
+  });
+
+  it('tokenizes: a raw ">" in an attribute value, quotes of the other kind, comments and CDATA are not markup', () => {
+    const xml = `<sheets><!-- <sheet name="no"/> --><sheet name="a>b" id='x"y'/><![CDATA[<sheet name="no"/>]]><sheet name="c"/></sheets>`;
+    const found = findElements(xml, 'sheet');
+    expect(found.map((e) => e.attrs.name)).toEqual(['a>b', 'c']);
+    expect(found[0].attrs.id).toBe('x"y');
+    expect(xml.slice(found[0].start, found[0].end)).toBe(`<sheet name="a>b" id='x"y'/>`);
+  });
+
+  it('gives exact spans across CR LF and astral characters, and refuses DTDs and broken markup', () => {
+    const xml = '<r>\r\n<a\r\n b="😀">t</a ><b/></r>';
+    const root = parseXml(xml);
+    expect(root.children.map((c) => xml.slice(c.start, c.end))).toEqual(['<a\r\n b="😀">t</a >', '<b/>']);
+    expect(() => parseXml('<!DOCTYPE r [<!ENTITY e "x">]><r>&e;</r>')).toThrow(XmlError);
+    expect(() => parseXml('<r><a></r>')).toThrow(XmlError);
+    expect(() => parseXml('<r a="1" a="2"/>')).toThrow(XmlError);
+  });
+
+  it('sets an attribute by reading the tag left to right, never inside another value', () => {
+    const tag = `<definedName comment=' localSheetId="9"' localSheetId="3">`;
+    expect(setAttr(tag, 'localSheetId', '2')).toBe(`<definedName comment=' localSheetId="9"' localSheetId="2">`);
+    expect(setAttr('<x:v a="1"/>', 'b', '<&>')).toBe('<x:v a="1" b="&lt;&amp;&gt;"/>');
   });
 });
 

@@ -9,10 +9,12 @@ import { FINANCE_RULES, FINANCE_CONSISTENCY_RULES } from './finance';
 import { GRADE_RULES } from './grades';
 import { INDICATOR_RULES, INDICATORS_WITHOUT_TARGETS } from './indicators';
 import { PROJECT_RULES, TEXT_TARGET_RULE } from './projects';
+import { SHEET_RULES } from './sheets';
 import { FORMULA_ERROR_RULE, MEASURE_WITHOUT_PROJECTS_RULE } from './structure';
 import type { Rule, RuleContext } from './types';
 
 export type { Draft, Rule, RuleContext } from './types';
+export { overlappingMerges } from './sheets';
 
 /** In this order: findings of one cell sort by it. */
 export const RULES = [
@@ -23,6 +25,7 @@ export const RULES = [
   MEASURE_WITHOUT_PROJECTS_RULE,
   TEXT_TARGET_RULE,
   INDICATORS_WITHOUT_TARGETS,
+  ...SHEET_RULES,
   ...FINANCE_CONSISTENCY_RULES,
   ...GRADE_RULES,
 ];

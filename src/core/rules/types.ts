@@ -1,10 +1,13 @@
 /** What a rule is: data (id, severity, titles, messages) and a check over the read model. */
 import type { Grid } from '../grid';
 import type { PolicyField, Severity, SourceRef } from '../model';
+import type { SheetSnapshot } from '../snapshot';
 
 export interface RuleContext {
   fields: PolicyField[];
   grids: Grid[];
+  /** Every sheet of the workbook as read (sheet-level rules: merges, marks). */
+  sheets?: SheetSnapshot[];
 }
 
 export interface Draft {

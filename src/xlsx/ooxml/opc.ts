@@ -1,11 +1,12 @@
 /** OPC package plumbing: relationships, part names, content types. */
-import { escAttr, findElements, parseAttrs, type ElementSpan } from './xml';
+import { childrenNamed, escAttr, insertBeforeRootClose, rootOf, spanOf, type ElementSpan } from './xml';
 
 export const RT = {
   officeDocument: 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument',
   strictOfficeDocument: 'http://purl.oclc.org/ooxml/officeDocument/relationships/officeDocument',
   worksheet: 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet',
   styles: 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles',
+  sharedStrings: 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings',
   drawing: 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/drawing',
   chart: 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/chart',
   table: 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/table',
@@ -28,10 +29,9 @@ export interface Rel {
 }
 
 export function parseRels(xml: string): Rel[] {
-  const p = /<([\w.-]+:)?Relationships[\s>]/.exec(xml)?.[1] ?? '';
-  return findElements(xml, `${p}Relationship`).map((span) => {
-    const a = parseAttrs(span.openTag);
-    return { id: a.Id, type: a.Type, target: a.Target, external: a.TargetMode === 'External', span };
+  return childrenNamed(rootOf(xml), 'Relationship').map((el) => {
+    const a = el.attrs;
+    return { id: a.Id, type: a.Type, target: a.Target, external: a.TargetMode === 'External', span: spanOf(xml, el) };
   });
 }
 
@@ -94,7 +94,6 @@ export function overrideXml(part: string, contentType: string): string {
 
 /** Insert fragment before the closing tag of the root element named local (any prefix). */
 export function insertBeforeClose(xml: string, local: string, fragment: string): string {
-  const m = new RegExp(`</([\\w.-]+:)?${local}>(?![\\s\\S]*</([\\w.-]+:)?${local}>)`).exec(xml);
-  if (!m) throw new Error(`Malformed part: no </${local}>`);
-  return xml.slice(0, m.index) + fragment + xml.slice(m.index);
+  if (rootOf(xml).local !== local) throw new Error(`Malformed part: the root is not <${local}>`);
+  return insertBeforeRootClose(xml, fragment);
 }

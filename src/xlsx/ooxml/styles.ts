@@ -8,7 +8,7 @@
  * and reused. Entries left over after a plan change stay: they are unreferenced
  * styles, harmless, and removing them would renumber indexes other sheets use.
  */
-import { escAttr, findElement, findElements, prefixOf } from './xml';
+import { childNamed, childrenNamed, escAttr, findElement, rootOf, setAttr } from './xml';
 import type { PlanStyle } from '../../core/plan';
 
 /** A cell's format: the plan's style plus its number format (and underline, for link cells). */
@@ -65,6 +65,11 @@ const ITEM: Record<Collection, string> = {
   dxfs: 'dxf',
 };
 
+const DEFAULT_FONT_PARTS = [
+  { local: 'sz', text: '<sz val="11"/>' },
+  { local: 'name', text: '<name val="Calibri"/>' },
+];
+
 export const MINIMAL_STYLES_XML =
   '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
   '<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">' +
@@ -96,31 +101,30 @@ export class StyleBook {
   };
   private readonly numFmtIds = new Map<string, number>();
   private nextNumFmtId: number;
-  private readonly baseFontInner: string;
+  private readonly baseFontParts: { local: string; text: string }[];
   private readonly xfCache = new Map<string, number>();
 
   constructor(private readonly xml: string) {
-    this.p = prefixOf(xml, 'styleSheet');
+    const root = rootOf(xml);
+    this.p = root.prefix ? `${root.prefix}:` : '';
     this.existing = { numFmts: [], fonts: [], fills: [], borders: [], cellXfs: [], dxfs: [] };
-    for (const c of Object.keys(ITEM) as Collection[]) {
-      const coll = findElement(xml, this.p + c);
-      if (coll && !coll.selfClosing) {
-        this.existing[c] = findElements(coll.text, this.p + ITEM[c]).map((e) => e.text);
-      }
-    }
     let maxId = 163;
-    for (const nf of this.existing.numFmts) {
-      const id = Number(/numFmtId="(\d+)"/.exec(nf)?.[1]);
-      const code = /formatCode="([^"]*)"/.exec(nf)?.[1];
-      if (Number.isFinite(id)) {
+    for (const c of Object.keys(ITEM) as Collection[]) {
+      for (const item of childrenNamed(childNamed(root, c), ITEM[c])) {
+        this.existing[c].push(xml.slice(item.start, item.end));
+        if (c !== 'numFmts') continue;
+        const id = Number(item.attrs.numFmtId);
+        const code = item.attrs.formatCode;
+        if (!Number.isFinite(id)) continue;
         maxId = Math.max(maxId, id);
-        if (code !== undefined && !this.numFmtIds.has(code)) this.numFmtIds.set(code, id);
+        // Keyed as our own fragments write it (escaped), so a re-run finds what it appended.
+        if (code !== undefined && !this.numFmtIds.has(escAttr(code))) this.numFmtIds.set(escAttr(code), id);
       }
     }
     this.nextNumFmtId = maxId + 1;
-    const font0 = this.existing.fonts[0] ?? '<font><sz val="11"/><name val="Calibri"/></font>';
-    this.baseFontInner = font0.replace(/^<[^>]*>/, '').replace(/<\/[\w:]*font>$/, '');
-    if (font0.endsWith('/>')) this.baseFontInner = '';
+    // The base font's own children (name, family, scheme…), minus what a format of ours sets.
+    const font0 = childrenNamed(childNamed(root, 'fonts'), 'font')[0];
+    this.baseFontParts = font0 ? font0.children.map((c) => ({ local: c.local, text: xml.slice(c.start, c.end) })) : DEFAULT_FONT_PARTS;
   }
 
   /** Our fragments are written unprefixed; give them the part's prefix if it uses one. */
@@ -152,16 +156,15 @@ export class StyleBook {
 
   private fontId(f: CellFormat): number {
     if (!f.bold && !f.italic && !f.underline && !f.fontColor && !f.fontSize) return 0;
-    const strip = (inner: string, names: string[]) =>
-      names.reduce(
-        (s, n) => s.replace(new RegExp(`<(?:[\\w.-]+:)?${n}(?=[\\s/>])[^>]*?(?:/>|>[\\s\\S]*?</(?:[\\w.-]+:)?${n}>)`, 'g'), ''),
-        inner,
-      );
     const removed = ['b', 'i', 'u'];
     if (f.fontSize) removed.push('sz');
     if (f.fontColor) removed.push('color');
     // The base font's own elements keep their prefix; ours are added unprefixed and prefixed by intern().
-    const rest = strip(this.baseFontInner, removed).replace(new RegExp(`<(/?)${this.p}`, 'g'), '<$1');
+    const unprefix = (t: string) => (this.p ? t.split(`<${this.p}`).join('<').split(`</${this.p}`).join('</') : t);
+    const rest = this.baseFontParts
+      .filter((c) => !removed.includes(c.local))
+      .map((c) => unprefix(c.text))
+      .join('');
     const frag =
       '<font>' +
       (f.bold ? '<b/>' : '') +
@@ -262,8 +265,7 @@ export class StyleBook {
 }
 
 function setCount(openTag: string, n: number): string {
-  if (/\scount="\d*"/.test(openTag)) return openTag.replace(/\scount="\d*"/, ` count="${n}"`);
-  return openTag.replace(/>$/, ` count="${n}">`);
+  return setAttr(openTag, 'count', String(n));
 }
 
 /** Insert a missing collection before the first collection that follows it in CT_Stylesheet order. */

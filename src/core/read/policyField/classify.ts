@@ -17,6 +17,8 @@ export function classifySheets(snapshot: WorkbookSnapshot, grids: Grid[], option
     const override = options.sheetKinds?.[g.name];
     if (override) return info(override, `kind set by the user (${override})`, `種類を利用者が指定（${override}）`);
     if (sheet.ownedByHyoka) return info('hyokaSummary', 'a summary sheet written by Hyōka (ownership mark)', 'Hyōka が作成したサマリーシート（作成の印あり）');
+    // A copied or renamed summary sheet is the user's (src/core/ownership.ts): kept, but not a source.
+    if (sheet.keptMark) return info('unknown', `carries Hyōka's summary mark but is yours (${sheet.keptMark}): kept, not read`, `Hyōka のサマリーの印があるが利用者のシート（${sheet.keptMark}）: 残し、読み取らない`);
     if (g.cellCount === 0) return info('empty', 'the sheet holds no values', '値のないシート');
     const isStructural = () => hasAnyLabel(g, ['kpiSection', 'projectList', 'measureEval', 'finance']) || blockRows(g).length > 0;
     const headings = headingsOf(g, isStructural);
