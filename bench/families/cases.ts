@@ -137,12 +137,12 @@ export function measureSheetCase(seed: number, withProjectSheets = false): Famil
 }
 
 /** A flat export: one row per project, the same year blocks for every row. */
-export function projectTableCase(seed: number, fixed?: Partial<ProjectTableVariant>): FamilyCase {
+export function projectTableCase(seed: number, fixed?: Partial<ProjectTableVariant>, fixedKinds?: IndicatorKind[]): FamilyCase {
   const rand = rng(seed);
   const evaluationYear = pick(rand, [2022, 2023, 2024, 2025]);
   const v = { ...randomProjectTableVariant(rand), ...fixed };
   const years = [-2, -1, 0].map((d) => evaluationYear + d);
-  const kinds = pick(rand, KIND_SETS);
+  const kinds = fixedKinds ?? pick(rand, KIND_SETS);
   const projects = Array.from({ length: 3 + Math.floor(rand() * 10) }, (_, i) =>
     makeProject(rand, i + 1, {
       years,

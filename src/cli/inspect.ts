@@ -6,8 +6,8 @@ import { fieldKey } from '../core/fieldKey';
 import type { EvaluationModel, FinanceYear, Indicator, IndicatorKind, PolicyField, SheetInfo } from '../core/model';
 
 const FAMILY = {
-  ja: { policyField: '政策分野評価シート', projectSheet: '事務事業評価シート', measureSheet: '施策評価シート', projectTable: '1行1事業の一覧表' },
-  en: { policyField: 'policy field sheet', projectSheet: 'project evaluation sheet', measureSheet: 'measure evaluation sheet', projectTable: 'one-row-per-project table' },
+  ja: { policyField: '政策分野評価シート', projectSheet: '事務事業評価シート', measureSheet: '施策評価シート', projectTable: '1行1事業の一覧表', custom: '読み取り設定で定義した表' },
+  en: { policyField: 'policy field sheet', projectSheet: 'project evaluation sheet', measureSheet: 'measure evaluation sheet', projectTable: 'one-row-per-project table', custom: 'layout taught in a profile' },
 } as const;
 
 const KIND = {

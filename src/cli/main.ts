@@ -7,7 +7,9 @@
 import { inspectTable } from './inspect';
 import * as fs from 'fs';
 import * as path from 'path';
-import { analyzeWorkbook, AnalyzeOptions } from '../core/analyze';
+import { analyzeWithProfile, AnalyzeOptions } from '../core/analyze';
+import type { LayoutProfile } from '../core/profile/types';
+import { validateProfile } from '../core/profile/validate';
 import { HyokaError } from '../core/errors';
 import type { Direction, EvaluationModel } from '../core/model';
 import type { KeptReason } from '../core/ownership';
@@ -39,13 +41,15 @@ interface Args {
   noSummary: boolean;
   directions: Record<string, Direction>;
   grades: { grade: string; min: number }[] | null;
+  profile: string | null;
+  profileOut: string | null;
 }
 
 const HELP = `hyoka ${VERSION} — 行政評価ブックの読み取り・検証・サマリー作成 / read, validate and summarize evaluation workbooks
 
 使い方 / Usage:
-  hyoka summarize [in.xlsx] [--out out.xlsx] [--json model.json] [--as-of FY] [--lang ja|en] [--in-place]
-  hyoka inspect   [in.xlsx] [--lang ja|en]
+  hyoka summarize [in.xlsx] [--out out.xlsx] [--json model.json] [--as-of FY] [--lang ja|en] [--in-place] [--profile P.json]
+  hyoka inspect   [in.xlsx] [--lang ja|en] [--profile P.json] [--profile-out P.json]
 
   in.xlsx       省略時は同梱のサンプル / the bundled sample when omitted
   --out F       サマリー付きブックの出力先（既定: ./<入力名>-summary.xlsx） / summarized workbook
@@ -54,13 +58,15 @@ const HELP = `hyoka ${VERSION} — 行政評価ブックの読み取り・検証
   --lang ja|en  表示言語 / language (default ja)
   --direction 9/2=decrease  指標の方向を指定（政策分野/指標番号） / a KPI's direction (field/KPI)
   --grades A=100,B=80,C=50,D=0  評価の区分（達成率%の下限） / grade table (lower bounds in %)
+  --profile F   読み取り設定（レイアウトプロファイル）で読む / read with a layout profile (JSON)
+  --profile-out F  読み取り方を読み取り設定として書き出す / write how the workbook was read, as a profile
   --in-place    入力ファイルに上書きする / overwrite the input workbook
   --no-summary  サマリーブックを書かない（--json のみ） / do not write a workbook
   --debug       エラー時にスタックトレースを表示 / show stack traces
 `;
 
 export function parseArgs(argv: string[]): Args {
-  const a: Args = { command: '', input: null, out: null, json: null, asOf: null, lang: 'ja', inPlace: false, debug: false, noSummary: false, directions: {}, grades: null };
+  const a: Args = { command: '', input: null, out: null, json: null, asOf: null, lang: 'ja', inPlace: false, debug: false, noSummary: false, directions: {}, grades: null, profile: null, profileOut: null };
   const rest = [...argv];
   const value = (flag: string) => {
     const v = rest.shift();
@@ -108,6 +114,12 @@ export function parseArgs(argv: string[]): Args {
         a.grades = bands.map((b) => ({ grade: b![1], min: Number(b![2]) / 100 }));
         break;
       }
+      case '--profile':
+        a.profile = value(flag);
+        break;
+      case '--profile-out':
+        a.profileOut = value(flag);
+        break;
       case '--in-place':
         a.inPlace = true;
         break;
@@ -133,7 +145,17 @@ export function parseArgs(argv: string[]): Args {
 
 export { readInputFile } from './files';
 
-export async function loadModel(file: string, options: AnalyzeOptions): Promise<{ bytes: Uint8Array; model: EvaluationModel }> {
+export interface Loaded {
+  bytes: Uint8Array;
+  model: EvaluationModel;
+  /** How the workbook was read, as a layout profile. */
+  profile: LayoutProfile;
+  /** Where the profile read with came from: a file, the workbook's saved settings, or none. */
+  profileFrom: 'file' | 'workbook' | null;
+}
+
+export async function loadModel(file: string, options: AnalyzeOptions, profileFile: string | null = null): Promise<Loaded> {
+  const given = profileFile ? readProfileFile(profileFile) : null;
   const bytes = readInputFile(file);
   let snapshot;
   try {
@@ -143,8 +165,41 @@ export async function loadModel(file: string, options: AnalyzeOptions): Promise<
     if (e instanceof XlsxApplyError) throw userError(e, file);
     throw new HyokaError('file-corrupt', file, e);
   }
-  return { bytes, model: analyzeWorkbook(snapshot, options) };
+  // A profile saved in the workbook by the task pane applies unless a file is given.
+  const saved = given ? null : savedProfile(snapshot.settings);
+  const profile = given ?? saved ?? undefined;
+  const r = analyzeWithProfile(snapshot, { ...options, profile });
+  return { bytes, model: r.model, profile: r.profile, profileFrom: given ? 'file' : saved ? 'workbook' : null };
 }
+
+function readProfileFile(file: string): LayoutProfile {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(fs.readFileSync(file, 'utf8'));
+  } catch (e) {
+    throw new HyokaError((e as NodeJS.ErrnoException).code === 'ENOENT' ? 'file-not-found' : 'bad-profile', file, e);
+  }
+  const { profile, problems } = validateProfile(raw);
+  if (!profile) throw new HyokaError('bad-profile', `${file}\n${problems.map((p) => `  ${p.path}: ${p.en} / ${p.ja}`).join('\n')}`);
+  return profile;
+}
+
+/** The profile the pane saved in the workbook's settings (hyoka.settings → profile), when it is whole. */
+function savedProfile(settings: Record<string, string> | undefined): LayoutProfile | null {
+  const raw = settings?.['hyoka.settings'];
+  if (!raw) return null;
+  try {
+    // Office serializes each setting as JSON; the pane stores its settings as a JSON string.
+    let v: unknown = JSON.parse(raw);
+    if (typeof v === 'string') v = JSON.parse(v);
+    const p = (v as { profile?: unknown } | null)?.profile;
+    return p ? validateProfile(p).profile : null;
+  } catch {
+    return null;
+  }
+}
+
+const projectCount = (m: EvaluationModel) => m.policyFields.reduce((n, f) => n + f.measures.reduce((k, x) => k + x.projects.length, 0), 0);
 
 const KEPT_WORDS: Record<KeptReason, { ja: string; en: string }> = {
   copied: { ja: 'コピーされたシート', en: 'a copy' },
@@ -164,13 +219,18 @@ export async function main(argv: string[], io: { out: (s: string) => void; err: 
     const input = args.input ?? SAMPLE;
     const options: AnalyzeOptions = { lang: args.lang, asOf: args.asOf ?? undefined, directions: args.directions, grades: args.grades ?? undefined };
     if (args.command === 'inspect') {
-      const { model } = await loadModel(input, options);
-      io.out(inspectTable(model, args.lang) + '\n');
+      const loaded = await loadModel(input, options, args.profile);
+      io.out(inspectTable(loaded.model, args.lang) + '\n');
+      if (loaded.profileFrom === 'workbook') io.out(`${args.lang === 'ja' ? 'ブックに保存された読み取り設定で読みました' : 'Read with the layout profile saved in the workbook'}\n`);
+      if (args.profileOut) {
+        writeAll([{ target: prepareOutput(args.profileOut), data: JSON.stringify(loaded.profile, null, 2) + '\n' }]);
+        io.out(`${args.lang === 'ja' ? '読み取り設定を書き出しました' : 'Layout profile written'}: ${args.profileOut}\n`);
+      }
       return 0;
     }
     if (args.command !== 'summarize') throw new HyokaError('bad-option', `unknown command ${args.command} (summarize | inspect)`);
     const started = Date.now();
-    const { bytes, model } = await loadModel(input, options);
+    const { bytes, model, profile, profileFrom } = await loadModel(input, options, args.profile);
     if (!model.policyFields.length) throw new HyokaError('no-policy-field', input);
     const ja = args.lang === 'ja';
     // Everything is computed before anything is written: a failure leaves no file behind.
@@ -183,6 +243,10 @@ export async function main(argv: string[], io: { out: (s: string) => void; err: 
       }
     }
     const outputs: { target: OutputTarget; data: Uint8Array | string }[] = [];
+    if (args.profileOut) {
+      if (sameFile(args.profileOut, input)) throw new HyokaError('output-exists', args.profileOut);
+      outputs.push({ target: prepareOutput(args.profileOut), data: JSON.stringify(profile, null, 2) + '\n' });
+    }
     if (args.json) {
       // The model never lands on the workbook it was read from.
       if (sameFile(args.json, input)) throw new HyokaError('output-exists', args.json);
@@ -199,15 +263,17 @@ export async function main(argv: string[], io: { out: (s: string) => void; err: 
     for (const { target } of outputs) {
       const via = target.real !== path.resolve(target.given) ? (ja ? `（シンボリックリンクの先 ${target.real} に書き込み）` : ` (written through the symbolic link to ${target.real})`) : '';
       if (target.given === args.json) io.out(`${ja ? 'モデルを書き出しました' : 'Model written'}: ${target.given}${via}\n`);
+      else if (target.given === args.profileOut) io.out(`${ja ? '読み取り設定を書き出しました' : 'Layout profile written'}: ${target.given}${via}\n`);
       else io.out(`${ja ? 'サマリーを作成しました' : 'Summary written'}: ${target.given}${via} (${Object.values(result!.sheetNames).join(', ')})\n`);
     }
+    if (profileFrom === 'workbook') io.out(`${ja ? 'ブックに保存された読み取り設定で読みました' : 'Read with the layout profile saved in the workbook'}\n`);
     for (const r of result?.renamed ?? []) io.out(`  ${ja ? '同名のシートがあるため名前を変更' : 'renamed (a sheet of yours has that name)'}: ${r.wanted} → ${r.used}\n`);
     for (const k of result?.kept ?? []) io.out(`  ${ja ? 'Hyōka の印があるが利用者のシートとして残しました' : "kept as yours (it carries Hyōka's mark but is not Hyōka's sheet)"}: ${k.name} (${KEPT_WORDS[k.reason][args.lang]})\n`);
     const c = (s: string) => model.findings.filter((f) => f.severity === s).length;
     io.out(
       args.lang === 'ja'
-        ? `政策分野 ${model.policyFields.length}、指標 ${model.policyFields.reduce((n, f) => n + f.indicators.length, 0)}、検証結果 ${model.findings.length} 件（エラー ${c('error')}・警告 ${c('warning')}・情報 ${c('info')}）、${Date.now() - started} ms\n`
-        : `${model.policyFields.length} policy fields, ${model.policyFields.reduce((n, f) => n + f.indicators.length, 0)} KPIs, ${model.findings.length} findings (error ${c('error')}, warning ${c('warning')}, info ${c('info')}), ${Date.now() - started} ms\n`,
+        ? `政策分野 ${model.policyFields.length}、指標 ${model.policyFields.reduce((n, f) => n + f.indicators.length, 0)}、事業 ${projectCount(model)}、検証結果 ${model.findings.length} 件（エラー ${c('error')}・警告 ${c('warning')}・情報 ${c('info')}）、${Date.now() - started} ms\n`
+        : `${model.policyFields.length} policy fields, ${model.policyFields.reduce((n, f) => n + f.indicators.length, 0)} KPIs, ${projectCount(model)} projects, ${model.findings.length} findings (error ${c('error')}, warning ${c('warning')}, info ${c('info')}), ${Date.now() - started} ms\n`,
     );
     return 0;
   } catch (caught) {

@@ -9,6 +9,7 @@ import { DEFAULT_GRADES, defaultAsOf, FORMULAS, gapClosure, GradeBand, gradeOf, 
 import { runRules } from './rules';
 import { fieldKey } from './fieldKey';
 import { VERSION } from './version';
+import type { LayoutProfile } from './profile/types';
 
 export interface AnalyzeOptions {
   /** Evaluation year: one for every field, or per policy field id. */
@@ -20,6 +21,8 @@ export interface AnalyzeOptions {
   directions?: Record<string, Direction>;
   /** Grade table; default A ≥ 100%, B ≥ 80%, C ≥ 50%, D below. */
   grades?: GradeBand[];
+  /** A layout profile to read with (src/core/profile/): entries by sheet name or label signature. */
+  profile?: LayoutProfile;
 }
 
 /** Every indicator of a field with its direction-override key: KPIs "9/1", a measure's "9/m2/1", a project's "9/p2-3/1". */
@@ -56,10 +59,19 @@ export function evaluateField(field: PolicyField, options: AnalyzeOptions): void
 }
 
 export function analyzeWorkbook(snapshot: WorkbookSnapshot, options: AnalyzeOptions = {}): EvaluationModel {
-  const parsed = parseWorkbook(snapshot, { sheetKinds: options.sheetKinds });
+  return analyzeWithProfile(snapshot, options).model;
+}
+
+/** The model, and the layout profile its reading amounts to (`hyoka inspect --profile-out`). */
+export function analyzeWithProfile(snapshot: WorkbookSnapshot, options: AnalyzeOptions = {}): { model: EvaluationModel; profile: LayoutProfile } {
+  const parsed = parseWorkbook(snapshot, { sheetKinds: options.sheetKinds, profile: options.profile });
   for (const f of parsed.policyFields) evaluateField(f, options);
-  const findings = runRules({ fields: parsed.policyFields, grids: parsed.readSheets, sheets: Array.isArray(snapshot?.sheets) ? snapshot.sheets : [] }, options.lang ?? 'ja', parsed.sheets.map((s) => s.name));
-  return {
+  const findings = runRules(
+    { fields: parsed.policyFields, grids: parsed.readSheets, sheets: Array.isArray(snapshot?.sheets) ? snapshot.sheets : [], notes: parsed.notes },
+    options.lang ?? 'ja',
+    parsed.sheets.map((s) => s.name),
+  );
+  const model: EvaluationModel = {
     schemaVersion: 2,
     generator: { name: 'hyoka', version: VERSION },
     source: snapshot.source ?? null,
@@ -67,4 +79,5 @@ export function analyzeWorkbook(snapshot: WorkbookSnapshot, options: AnalyzeOpti
     policyFields: parsed.policyFields,
     findings,
   };
+  return { model, profile: parsed.profile };
 }

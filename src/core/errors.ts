@@ -20,6 +20,7 @@ export type HyokaErrorCode =
   | 'output-unwritable'
   | 'output-extension'
   | 'bad-option'
+  | 'bad-profile'
   | 'no-policy-field'
   | 'protected'
   | 'internal';
@@ -72,9 +73,13 @@ const MESSAGES: Record<HyokaErrorCode, { ja: (d: string) => string; en: (d: stri
     en: (d) => `The output's extension does not match the workbook's format (Excel would refuse it); use ${d}`,
   },
   'bad-option': { ja: (d) => `オプションが正しくありません: ${d}`, en: (d) => `Invalid option: ${d}` },
+  'bad-profile': {
+    ja: (d) => `読み取り設定（プロファイル）に誤りがあるため使えません: ${d}`,
+    en: (d) => `The layout profile has errors and cannot be used: ${d}`,
+  },
   'no-policy-field': {
-    ja: (d) => `政策分野のシートが見つかりません（「政策分野N 名称」の見出しを確認してください）: ${d}`,
-    en: (d) => `No policy-field sheet found (look for a heading like "政策分野9 社会参画"): ${d}`,
+    ja: (d) => `評価シートが見つかりません（政策分野評価シート・事務事業評価シート・施策評価シート・事務事業の一覧表のいずれも読み取れませんでした。hyoka inspect で各シートの判定理由を確認できます）: ${d}`,
+    en: (d) => `No evaluation sheet found (no policy-field sheet, project or measure evaluation sheet, or project table could be read; hyoka inspect shows why for each sheet): ${d}`,
   },
   protected: {
     ja: (d) => `シートまたはブックが保護されているため書き込めません。保護を解除してから再実行してください: ${d}`,

@@ -32,13 +32,14 @@ export type SheetKind =
   | 'projectSheet'
   | 'measureSheet'
   | 'projectTable'
+  | 'custom'
   | 'projectDetails'
   | 'projectList'
   | 'hyokaSummary'
   | 'empty'
   | 'unknown';
-/** The layout families a recognizer reads. */
-export type LayoutFamily = 'policyField' | 'projectSheet' | 'measureSheet' | 'projectTable';
+/** The layout families a recognizer reads; custom: a layout a user taught with a profile. */
+export type LayoutFamily = 'policyField' | 'projectSheet' | 'measureSheet' | 'projectTable' | 'custom';
 /** 決算 settlement, 予算 budget, 見込 estimate, 計画 plan. */
 export type FinanceBasis = 'budget' | 'estimate' | 'settlement' | 'plan';
 /** kpi: a policy field's 重要業績評価指標; outcome 成果指標; activity 活動指標; target-population 対象指標. */

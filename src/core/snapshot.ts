@@ -55,6 +55,8 @@ export interface SheetSnapshot {
 export interface WorkbookSnapshot {
   /** Where the snapshot came from (file name, "Excel"), for the run log only. */
   source?: string;
+  /** The add-in's document settings saved in the workbook (name → JSON text), when the reader can see them. */
+  settings?: Record<string, string>;
   sheets: SheetSnapshot[];
 }
 

@@ -11,6 +11,7 @@ import type { SheetSnapshot, WorkbookSnapshot } from '../core/snapshot';
 import { RT } from './ooxml/opc';
 import { LIMITS, type PackageLimits } from './package';
 import { xlsxOwnership } from './ownership';
+import { readDocumentSettings } from './read/settings';
 import { readSharedStrings } from './read/sharedStrings';
 import { cellNumberFormats } from './read/styles';
 import { readWorksheet, type WorksheetContext } from './read/worksheet';
@@ -55,5 +56,6 @@ export async function readXlsxSnapshot(data: Uint8Array | ArrayBuffer, options: 
     }
     sheets.push(snap);
   }
-  return { source: options.source, sheets };
+  const settings = await readDocumentSettings(o.pkg);
+  return Object.keys(settings).length ? { source: options.source, sheets, settings } : { source: options.source, sheets };
 }

@@ -207,6 +207,7 @@ const ja = {
   kind_projectSheet: '事務事業評価シート',
   kind_measureSheet: '施策評価シート',
   kind_projectTable: '事務事業一覧表（1行1事業）',
+  kind_custom: '読み取り設定で定義した表',
   secInferred: '推定した内容',
   colInferredWhat: '推定した内容',
 } as const;
@@ -409,6 +410,7 @@ const en: SummaryDictionary = {
   kind_projectSheet: 'Project evaluation sheet',
   kind_measureSheet: 'Measure evaluation sheet',
   kind_projectTable: 'Project table (one row each)',
+  kind_custom: 'Layout taught in a profile',
   secInferred: 'Inferred, not read',
   colInferredWhat: 'What was inferred',
 

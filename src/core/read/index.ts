@@ -12,8 +12,12 @@ import { headingsOf, segmentStart } from './policyField/headings';
 import { listHeaderRow, parseList } from './policyField/list';
 import { mergeFields, parseField } from './policyField/field';
 import { joinReadings } from './join/families';
-import { chooseReading } from './recognize';
-import type { ListEntry, ParseOptions, ParseResult, ParsedBlock, SheetReading } from './types';
+import { chooseSheet, type SheetChoice } from './choose';
+import { readCustom } from '../profile/custom';
+import { entryOf } from '../profile/apply';
+import { PROFILE_VERSION, type LayoutProfile, type SheetProfile } from '../profile/types';
+import { VERSION } from '../version';
+import type { ListEntry, ParseOptions, ParseResult, ParsedBlock, ProfileNote, SheetReading } from './types';
 
 export type { ParseOptions, ParseResult } from './types';
 
@@ -22,9 +26,10 @@ export function parseWorkbook(snapshot: WorkbookSnapshot, options: ParseOptions 
   const sheetsIn = Array.isArray(snapshot?.sheets) ? snapshot.sheets : [];
   const grids = sheetsIn.map((s) => new Grid(s));
   const seedInfos = classifySheets({ ...snapshot, sheets: sheetsIn }, grids, options);
-  const choices = grids.map((g, i) => chooseReading(g, seedInfos[i], options.sheetKinds?.[g.name]));
+  const choices = grids.map((g, i) => chooseSheet(g, seedInfos[i], options.sheetKinds?.[g.name], options.profile));
   const infos = choices.map((c) => c.info);
   const readings: { sheet: string; reading: SheetReading }[] = [];
+  const notes: ProfileNote[] = choices.flatMap((c, i) => (c.missing ? [{ sheet: grids[i].name, entry: c.entry, missing: c.missing }] : []));
   const fields: PolicyField[] = [];
   const readSheets: Grid[] = [];
   const orphanBlocks: { grid: Grid; info: SheetInfo; blocks: ParsedBlock[] }[] = [];
@@ -38,6 +43,12 @@ export function parseWorkbook(snapshot: WorkbookSnapshot, options: ParseOptions 
       const reading = choice.recognizer.read(g, choice.layout);
       readings.push({ sheet: g.name, reading });
       infos[i] = describe(info, reading);
+    } else if (choice.custom) {
+      readSheets.push(g);
+      const { reading, missing } = readCustom(g, choice.custom);
+      readings.push({ sheet: g.name, reading });
+      infos[i] = describe(info, reading);
+      if (missing.length) notes.push({ sheet: g.name, entry: choice.entry, missing });
     } else if (info.kind === 'policyField') {
       readSheets.push(g);
       const headings = headingsOf(g, () => true);
@@ -69,7 +80,11 @@ export function parseWorkbook(snapshot: WorkbookSnapshot, options: ParseOptions 
   }
   joinReadings(fields, readings);
   for (const f of fields) f.measures.sort((a, b) => a.no - b.no);
-  return { sheets: infos, policyFields: fields, readSheets };
+  // A profile entry no sheet took is worth saying too (a renamed sheet, a changed layout).
+  options.profile?.sheets.forEach((e, k) => {
+    if (!choices.some((c) => c.entry === k)) notes.push({ sheet: null, entry: k, missing: [e.match.name ?? e.match.signature?.join(' / ') ?? ''] });
+  });
+  return { sheets: infos, policyFields: fields, readSheets, notes, profile: derivedProfile(grids, infos, choices, options.profile) };
 }
 
 
@@ -85,4 +100,24 @@ function describe(info: SheetInfo, reading: SheetReading): SheetInfo {
   if (ids.length) out.policyFields = ids;
   if (reading.inferred.length) out.inferred = reading.inferred;
   return out;
+}
+
+/**
+ * The profile this reading amounts to: per sheet read, the entry it was read with (a given
+ * profile's own entry) or the entry its automatic reading amounts to.
+ */
+function derivedProfile(grids: Grid[], infos: SheetInfo[], choices: SheetChoice[], given: LayoutProfile | undefined): LayoutProfile {
+  const sheets: SheetProfile[] = [];
+  grids.forEach((g, i) => {
+    const c = choices[i];
+    if (c.entry !== null && given && !c.missing) {
+      const e = given.sheets[c.entry];
+      if (!sheets.includes(e)) sheets.push(e);
+      return;
+    }
+    const family = c.recognizer?.family ?? (infos[i].kind === 'policyField' ? 'policyField' : null);
+    const e = family ? entryOf(g, family, c.layout) : null;
+    if (e) sheets.push(e);
+  });
+  return { profileVersion: PROFILE_VERSION, generator: `hyoka ${VERSION}`, sheets };
 }

@@ -1,7 +1,9 @@
 /** Types shared by the reader's modules. */
 import type { Grid } from '../grid';
+import type { LayoutProfile } from '../profile/types';
 import type {
   FinanceYear,
+  Indicator,
   Inference,
   LayoutCandidate,
   LayoutFamily,
@@ -18,6 +20,15 @@ import type {
 
 export interface ParseOptions {
   sheetKinds?: Record<string, SheetKind>;
+  /** A layout profile: how to read the sheets it names (see src/core/profile/). */
+  profile?: LayoutProfile;
+}
+
+/** A profile entry that did not fit: the sheet (or none took the entry) and the labels missing. */
+export interface ProfileNote {
+  sheet: string | null;
+  entry: number | null;
+  missing: string[];
 }
 
 export interface ParseResult {
@@ -25,6 +36,10 @@ export interface ParseResult {
   policyFields: PolicyField[];
   /** Grids of the sheets the reader used (for cell-level checks such as error values). */
   readSheets: Grid[];
+  /** Where the profile given did not fit the workbook. */
+  notes: ProfileNote[];
+  /** The profile this reading amounts to (the given one's entries where they were used). */
+  profile: LayoutProfile;
 }
 
 export interface ListEntry {
@@ -95,6 +110,8 @@ export interface SheetReading {
   family: LayoutFamily;
   projects: ProjectReading[];
   measures: MeasureReading[];
+  /** A policy field's KPIs (a custom profile at field level). */
+  kpis?: { field: FieldRef; indicators: Indicator[] }[];
   inferred: Inference[];
 }
 

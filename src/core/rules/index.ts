@@ -9,6 +9,7 @@ import { FINANCE_RULES, FINANCE_CONSISTENCY_RULES } from './finance';
 import { GRADE_RULES } from './grades';
 import { INDICATOR_RULES, INDICATORS_WITHOUT_TARGETS } from './indicators';
 import { PROJECT_RULES, TEXT_TARGET_RULE } from './projects';
+import { PROFILE_RULES } from './profile';
 import { SHEET_RULES } from './sheets';
 import { FORMULA_ERROR_RULE, MEASURE_WITHOUT_PROJECTS_RULE } from './structure';
 import type { Rule, RuleContext } from './types';
@@ -28,6 +29,7 @@ export const RULES = [
   ...SHEET_RULES,
   ...FINANCE_CONSISTENCY_RULES,
   ...GRADE_RULES,
+  ...PROFILE_RULES,
 ];
 
 export function ruleById(id: string): Rule | undefined {

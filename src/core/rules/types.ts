@@ -2,12 +2,15 @@
 import type { Grid } from '../grid';
 import type { PolicyField, Severity, SourceRef } from '../model';
 import type { SheetSnapshot } from '../snapshot';
+import type { ProfileNote } from '../read/types';
 
 export interface RuleContext {
   fields: PolicyField[];
   grids: Grid[];
   /** Every sheet of the workbook as read (sheet-level rules: merges, marks). */
   sheets?: SheetSnapshot[];
+  /** Where a layout profile did not fit the workbook. */
+  notes?: ProfileNote[];
 }
 
 export interface Draft {

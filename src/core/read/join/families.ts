@@ -13,6 +13,10 @@ import type { FieldRef, MeasureRef, SheetReading } from '../types';
 
 export function joinReadings(fields: PolicyField[], readings: readonly { sheet: string; reading: SheetReading }[]): void {
   for (const { sheet, reading } of readings) {
+    for (const k of reading.kpis ?? []) {
+      const field = fieldFor(fields, k.field, sheet, k.indicators[0]?.source ?? { sheet, address: 'A1' });
+      field.indicators.push(...newIndicators(field.indicators, k.indicators));
+    }
     for (const mr of reading.measures) {
       const field = fieldFor(fields, mr.field, sheet, mr.measure.source);
       const existing = findMeasure(field, { no: mr.measure.noInferred ? null : mr.measure.no, code: mr.measure.code, name: mr.measure.name, source: mr.measure.source });

@@ -1,3 +1,5 @@
+import type { FormOverrides } from '../shared/overrides';
+
 /** How a 施策評価シート is laid out: its 施策 label, its project list header, its year context. */
 export interface MeasureSheetLayout {
   family: 'measureSheet';
@@ -8,4 +10,5 @@ export interface MeasureSheetLayout {
   listHeaderRow: number | null;
   evaluationYear: number | null;
   era: string | null;
+  overrides?: FormOverrides;
 }

@@ -9,6 +9,7 @@ import { formValue, valueOf } from '../shared/form';
 import { FORM, isFormLabel } from '../shared/formLabels';
 import { placeOf } from '../shared/hierarchy';
 import { readIndicatorTable } from '../shared/indicatorTable';
+import { fieldPattern, type FormField } from '../shared/overrides';
 import { sheetTables } from '../shared/sheetTables';
 import type { SheetReading } from '../types';
 import { grades } from '../projectSheet/read';
@@ -20,12 +21,13 @@ export function readMeasureSheet(g: Grid, layout: MeasureSheetLayout): SheetRead
   const label = g.at(layout.labelRow, layout.labelCol);
   const nameValue = label ? valueOf(g, label, isFormLabel) : null;
   const end = g.rowCount;
-  const field = (re: RegExp) => formValue(g, re, 0, end, isFormLabel);
-  const policyValue = field(FORM.policy);
+  const o = layout.overrides;
+  const field = (re: RegExp, name?: FormField) => formValue(g, name ? fieldPattern(name, re, o) : re, 0, end, isFormLabel);
+  const policyValue = field(FORM.policy, 'policy');
   const place = placeOf({
     policy: policyValue,
     measure: nameValue,
-    measureCode: field(FORM.measureCode),
+    measureCode: field(FORM.measureCode, 'measureCode'),
     basic: null,
     policyLabel: policyValue ? /(政策分野|基本目標|基本政策|政策)/.exec(policyValue.label.text)?.[1] : undefined,
   });
@@ -34,10 +36,10 @@ export function readMeasureSheet(g: Grid, layout: MeasureSheetLayout): SheetRead
   const measure = emptyMeasure(ref?.no ?? 1, ref?.name ?? nameValue?.text ?? '', source);
   measure.code = ref?.code ?? null;
   if (ref?.no === null || ref?.no === undefined) measure.noInferred = true;
-  const ctx = { evaluationYear: layout.evaluationYear, era: layout.era };
+  const ctx = { evaluationYear: layout.overrides?.evaluationYear ?? layout.evaluationYear, era: layout.era };
   const listEnd = layout.listHeaderRow ?? end;
   // The measure's own tables stand above its project list.
-  for (const t of sheetTables(g, 0, listEnd, ctx)) {
+  for (const t of sheetTables(g, 0, listEnd, ctx, o)) {
     if (t.type !== 'indicator') continue;
     const list = readIndicatorTable(g, t.axis, { kind: t.kind ?? 'outcome', evaluationYear: ctx.evaluationYear, end: t.end, defaultRole: t.combined ? 'combined' : undefined });
     for (const ind of list) measure.indicators.push({ ...ind, no: measure.indicators.length + 1 });

@@ -1,3 +1,5 @@
+import type { FormOverrides } from '../shared/overrides';
+
 /**
  * How a sheet of 事務事業評価シート is laid out: where each project's segment starts (at its
  * 事務事業名 label) and the year context its headers are read in. Plain data, like every layout.
@@ -18,4 +20,6 @@ export interface ProjectSheetLayout {
   evaluationYear: number | null;
   /** The era the sheet writes, for bare "5年度" headers. */
   era: string | null;
+  /** A profile's corrections (money rows, field labels, table kinds). */
+  overrides?: FormOverrides;
 }

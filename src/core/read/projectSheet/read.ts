@@ -12,6 +12,7 @@ import { placeOf } from '../shared/hierarchy';
 import { readIndicatorTable } from '../shared/indicatorTable';
 import { readMoneyTable } from '../shared/moneyTable';
 import { sheetContext } from '../shared/sheetContext';
+import { fieldPattern, type FormField } from '../shared/overrides';
 import { sheetTables } from '../shared/sheetTables';
 import { gradeStageOf, gradeValueOf, termKey } from '../shared/terms';
 import type { ProjectReading, SheetReading } from '../types';
@@ -33,38 +34,39 @@ function readSegment(g: Grid, seg: ProjectSegment, layout: ProjectSheetLayout, p
   const name = valueOf(g, label, isFormLabel);
   if (!name) return null;
   const own = sheetContext(g, seg.start, seg.end);
-  const ctx = { evaluationYear: own.evaluationYear ?? layout.evaluationYear, era: own.era ?? layout.era };
-  const field = (re: RegExp) => formValue(g, re, seg.start, seg.end, isFormLabel);
+  const ctx = { evaluationYear: layout.overrides?.evaluationYear ?? own.evaluationYear ?? layout.evaluationYear, era: own.era ?? layout.era };
+  const o = layout.overrides;
+  const field = (re: RegExp, name?: FormField) => formValue(g, name ? fieldPattern(name, re, o) : re, seg.start, seg.end, isFormLabel);
 
-  const idValue = field(FORM.projectId);
+  const idValue = field(FORM.projectId, 'projectId');
   const no = idValue && /^[0-9]{1,4}$/.test(idValue.text.normalize('NFKC')) ? Number(idValue.text.normalize('NFKC')) : null;
   const project = emptyProject(no ?? position, name.text, name.source, '千円');
   if (no === null) project.noInferred = true;
   project.family = 'projectSheet';
   project.hasDetail = true;
   project.projectId = idValue?.text || null;
-  project.department = field(FORM.department)?.text ?? '';
-  project.legalBasis = field(FORM.legalBasis)?.text ?? '';
-  project.overview = field(FORM.overview)?.text ?? '';
-  project.nextYearPolicy = field(FORM.nextYearPolicy)?.text ?? '';
-  const period = field(FORM.period)?.text;
+  project.department = field(FORM.department, 'department')?.text ?? '';
+  project.legalBasis = field(FORM.legalBasis, 'legalBasis')?.text ?? '';
+  project.overview = field(FORM.overview, 'overview')?.text ?? '';
+  project.nextYearPolicy = field(FORM.nextYearPolicy, 'nextYearPolicy')?.text ?? '';
+  const period = field(FORM.period, 'period')?.text;
   if (period) project.period = period;
 
-  const policyValue = field(FORM.policy);
+  const policyValue = field(FORM.policy, 'policy');
   const place = placeOf({
     policy: policyValue,
-    measure: field(FORM.measureName),
-    measureCode: field(FORM.measureCode),
-    basic: field(FORM.basic),
+    measure: field(FORM.measureName, 'measureName'),
+    measureCode: field(FORM.measureCode, 'measureCode'),
+    basic: field(FORM.basic, 'basic'),
     policyLabel: policyValue ? /(政策分野|基本目標|基本政策|政策)/.exec(policyValue.label.text)?.[1] : undefined,
   });
   project.code = place.code;
   project.basicProject = place.basic;
 
-  const tables = sheetTables(g, seg.start, seg.end, ctx);
+  const tables = sheetTables(g, seg.start, seg.end, ctx, o);
   for (const t of tables) {
     if (t.type !== 'money') continue;
-    const money = readMoneyTable(g, t.axis, t.end, t.titleRows);
+    const money = readMoneyTable(g, t.axis, t.end, t.titleRows, o);
     if (money.unit) project.financeUnit = money.unit;
     project.finance.push(...money.finance);
   }

@@ -13,11 +13,13 @@ import { gradeStageOf, termKey } from '../shared/terms';
 import type { Recognition } from '../types';
 import type { ProjectSegment, ProjectSheetLayout } from './layout';
 
+const isProjectName = (c: GridCell) => c.text.length <= 16 && c.text.includes('事') && FORM.projectName.test(termKey(c.text));
+
 /** A 事務事業名 label with its name to the right (a list's column header has its names below). */
-function anchors(g: Grid): GridCell[] {
+export function anchors(g: Grid, isAnchor: (c: GridCell) => boolean = isProjectName): GridCell[] {
   const out: GridCell[] = [];
   for (const c of g.cells()) {
-    if (typeof c.value !== 'string' || c.text.length > 16 || !c.text.includes('事') || !FORM.projectName.test(termKey(c.text))) continue;
+    if (typeof c.value !== 'string' || !isAnchor(c)) continue;
     const end = mergeAt(g, c.row, c.col)?.c1 ?? c.col;
     const right = g.row(c.row).find((x) => x.col > end);
     if (!right || typeof right.value !== 'string' || isFormLabel(termKey(right.text))) continue;
@@ -26,11 +28,15 @@ function anchors(g: Grid): GridCell[] {
   return out;
 }
 
-function segments(g: Grid, found: GridCell[]): ProjectSegment[] {
+/** How far above its anchor the first project's header starts (its title, its number). */
+export function leadOf(g: Grid, first: GridCell): number {
   const top = g.nonEmptyRows(0, g.rowCount)[0] ?? 0;
+  return Math.min(6, Math.max(0, first.row - top));
+}
+
+export function segments(g: Grid, found: GridCell[], lead = leadOf(g, found[0])): ProjectSegment[] {
   // Each project's block repeats the first one's layout: its header starts as far above its
   // 事務事業名 label as the first project's does above its own.
-  const lead = Math.min(6, Math.max(0, found[0].row - top));
   return found.map((a, i) => {
     const start = i === 0 ? 0 : Math.max(found[i - 1].row + 1, a.row - lead);
     const next = found[i + 1];
@@ -39,12 +45,15 @@ function segments(g: Grid, found: GridCell[]): ProjectSegment[] {
   });
 }
 
+/** Anchors on one row are one project's (a repeated label in a wide form): the first of each row. */
+export function distinctRows(found: GridCell[]): GridCell[] {
+  return found.filter((a, i) => i === 0 || a.row !== found[i - 1].row);
+}
+
 export function recognizeProjectSheet(g: Grid): Recognition<ProjectSheetLayout> | null {
-  const found = anchors(g);
+  const found = distinctRows(anchors(g));
   if (!found.length) return null;
-  // Anchors on one row are one project's (a repeated label in a wide form): keep the first.
-  const distinct = found.filter((a, i) => i === 0 || a.row !== found[i - 1].row);
-  const segs = segments(g, distinct);
+  const segs = segments(g, found);
   const ctx = sheetContext(g, 0, Math.min(g.rowCount, segs[0].labelRow + 8));
   const first = segs[0];
   const tables = sheetTables(g, first.start, first.end, ctx);

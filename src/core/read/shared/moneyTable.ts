@@ -7,7 +7,8 @@ import type { Grid } from '../../grid';
 import type { FinanceItem, FinanceYear } from '../../model';
 import { parseNumber } from '../../normalize';
 import { axisStart, type YearAxis } from './yearAxis';
-import { financeItemOf, termKey } from './terms';
+import { moneyItem, type FormOverrides } from './overrides';
+import { termKey } from './terms';
 
 export interface MoneyTable {
   finance: FinanceYear[];
@@ -26,17 +27,17 @@ export function moneyUnitIn(text: string): string | null {
 }
 
 /** Does the row under `axis` at r hold a money item? */
-export function moneyItemOfRow(g: Grid, r: number, axis: YearAxis): FinanceItem | null {
+export function moneyItemOfRow(g: Grid, r: number, axis: YearAxis, overrides?: FormOverrides): FinanceItem | null {
   const start = axisStart(axis);
   for (const c of g.row(r)) {
     if (c.col >= start) break;
-    const item = financeItemOf(termKey(c.text));
+    const item = moneyItem(termKey(c.text), overrides);
     if (item) return item;
   }
   return null;
 }
 
-export function readMoneyTable(g: Grid, axis: YearAxis, end: number, titleRows: number[] = []): MoneyTable {
+export function readMoneyTable(g: Grid, axis: YearAxis, end: number, titleRows: number[] = [], overrides?: FormOverrides): MoneyTable {
   const start = axisStart(axis);
   let unit: string | null = null;
   for (const r of [...titleRows, axis.row]) for (const c of g.row(r)) unit ??= moneyUnitIn(c.text);
@@ -52,7 +53,7 @@ export function readMoneyTable(g: Grid, axis: YearAxis, end: number, titleRows: 
     // The most specific label of the row: "財源内訳 | 国庫支出金" reads as 国庫支出金.
     let item: FinanceItem | null = null;
     for (const c of labels) {
-      const found = financeItemOf(termKey(c.text));
+      const found = moneyItem(termKey(c.text), overrides);
       if (found) item = found;
       unit ??= moneyUnitIn(c.text);
     }

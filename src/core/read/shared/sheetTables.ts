@@ -8,6 +8,7 @@ import type { Grid } from '../../grid';
 import type { IndicatorKind } from '../../model';
 import type { YearContext } from './headerYear';
 import { moneyItemOfRow } from './moneyTable';
+import { tableKind, type FormOverrides } from './overrides';
 import { yearAxes, type YearAxis } from './yearAxis';
 import { indicatorKindOf, indicatorRoleOf, termKey } from './terms';
 
@@ -26,7 +27,7 @@ export interface SheetTable {
 
 const TITLE_LOOKBACK = 3;
 
-export function sheetTables(g: Grid, from: number, to: number, context: YearContext): SheetTable[] {
+export function sheetTables(g: Grid, from: number, to: number, context: YearContext, overrides?: FormOverrides): SheetTable[] {
   const axes = yearAxes(g, from, to, context);
   const out: SheetTable[] = [];
   axes.forEach((axis, i) => {
@@ -39,7 +40,7 @@ export function sheetTables(g: Grid, from: number, to: number, context: YearCont
     let money = 0;
     let indicator = 0;
     for (const r of g.nonEmptyRows((axis.subRow ?? axis.row) + 1, end)) {
-      if (moneyItemOfRow(g, r, axis)) money++;
+      if (moneyItemOfRow(g, r, axis, overrides)) money++;
       for (const c of g.row(r)) {
         if (c.text.length > 30) continue;
         const k = termKey(c.text);
@@ -53,7 +54,7 @@ export function sheetTables(g: Grid, from: number, to: number, context: YearCont
       for (const c of g.row(r)) {
         if (c.text.length > 40) continue;
         const k = termKey(c.text);
-        kind = indicatorKindOf(k) ?? kind;
+        kind = tableKind(k, overrides) ?? indicatorKindOf(k) ?? kind;
         if (indicatorRoleOf(k) === 'combined') combined = true;
       }
     }
