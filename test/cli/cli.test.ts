@@ -97,7 +97,7 @@ describe('bad input: one line in the user language, a non-zero exit, no stack tr
     const f = write('memo.xlsx', Buffer.from(await wb.xlsx.writeBuffer()));
     const r = await run(['summarize', f, '--no-summary']);
     expect(r.code).toBe(1);
-    expect(r.err).toMatch(/政策分野のシートが見つかりません/);
+    expect(r.err).toMatch(/評価シートが見つかりません/);
   });
   it('refuses to overwrite the input without --in-place', async () => {
     const f = path.join(dir, 'same.xlsx');

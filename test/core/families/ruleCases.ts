@@ -7,6 +7,7 @@ import { SheetDraft } from '../../../bench/families/draft';
 import { renderMeasureSheet, type MeasureSheetVariant } from '../../../bench/families/measureSheet';
 import { renderProjectSheet, type ProjectSheetVariant } from '../../../bench/families/projectSheet';
 import type { SpecFinanceYear, SpecIndicator, SpecMeasure, SpecProject } from '../../../bench/families/spec';
+import { analyzeWorkbook, type AnalyzeOptions } from '../../../src/core/analyze';
 import type { WorkbookSnapshot } from '../../../src/core/snapshot';
 
 export const EVALUATION_YEAR = 2023;
@@ -91,8 +92,21 @@ const edit = (f: (p: SpecProject) => void, v: Partial<ProjectSheetVariant> = {})
   return projectWorkbook(p, v);
 };
 
+/** A workbook, and the options it is analyzed with (a layout profile) when the case needs them. */
+export type RuleCase = WorkbookSnapshot | { wb: WorkbookSnapshot; options: AnalyzeOptions };
+
+export function analyzeCase(c: RuleCase) {
+  return 'wb' in c ? analyzeWorkbook(c.wb, c.options) : analyzeWorkbook(c);
+}
+
+/** The clean project's sheet read with a profile whose entry names `anchor`. */
+const withProfile = (anchor: string, name = '事業101') => (): RuleCase => ({
+  wb: projectWorkbook(cleanProject()),
+  options: { profile: { profileVersion: 1, sheets: [{ match: { name }, family: 'projectSheet', layout: { anchor, evaluationYear: null, era: null } }] } },
+});
+
 /** How to break the clean project so that each rule must fire. */
-export const FAMILY_TRIGGERS: Record<string, () => WorkbookSnapshot> = {
+export const FAMILY_TRIGGERS: Record<string, () => RuleCase> = {
   'indicator-without-targets': edit((p) => p.indicators.forEach((i) => (i.targets = [null, null, null]))),
   'finance-breakdown-sum': edit((p) => (p.finance[1].national = 300)),
   'finance-total-cost': edit((p) => (p.finance[0].totalCost = 6000)),
@@ -101,10 +115,12 @@ export const FAMILY_TRIGGERS: Record<string, () => WorkbookSnapshot> = {
     p.grades.secondary = 'A';
     for (const i of p.indicators) i.actuals = i.targets.map((t) => (t ?? 0) - 10);
   }),
+  'profile-anchor-missing': withProfile('事業の名前'),
+  'profile-entry-unused': withProfile('事務事業名', '別のシート'),
 };
 
 /** One change short of the trigger: the rule must stay silent. */
-export const FAMILY_NEAR_MISSES: Record<string, () => WorkbookSnapshot> = {
+export const FAMILY_NEAR_MISSES: Record<string, () => RuleCase> = {
   // Targets in some years only: a gap in the targets (kpi-missing-target), not an indicator without any.
   'indicator-without-targets': edit((p) => (p.indicators[0].targets = [null, null, 10])),
   // Off by one unit: rounding of 千円 figures.
@@ -117,4 +133,7 @@ export const FAMILY_NEAR_MISSES: Record<string, () => WorkbookSnapshot> = {
     p.grades.secondary = 'A';
     p.indicators[0].actuals = p.indicators[0].targets.map((t) => (t ?? 0) - 10);
   }),
+  // The profile's anchor is on the sheet, and its entry names the sheet.
+  'profile-anchor-missing': withProfile('事務事業名'),
+  'profile-entry-unused': withProfile('事務事業名'),
 };

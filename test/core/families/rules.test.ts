@@ -3,9 +3,9 @@
  * project and on its near miss; and the indicator rules reach a project's own indicators.
  */
 import { analyzeWorkbook } from '../../../src/core/analyze';
-import { cleanProject, FAMILY_NEAR_MISSES, FAMILY_TRIGGERS, measureWorkbook, projectWorkbook } from './ruleCases';
+import { analyzeCase, cleanProject, FAMILY_NEAR_MISSES, FAMILY_TRIGGERS, measureWorkbook, projectWorkbook, type RuleCase } from './ruleCases';
 
-const fired = (wb: ReturnType<typeof projectWorkbook>, rule: string) => analyzeWorkbook(wb).findings.filter((f) => f.rule === rule);
+const fired = (c: RuleCase, rule: string) => analyzeCase(c).findings.filter((f) => f.rule === rule);
 
 it('the clean project sheet raises no finding at all', () => {
   expect(analyzeWorkbook(projectWorkbook(cleanProject())).findings).toEqual([]);
@@ -36,7 +36,7 @@ it('finance-breakdown-sum names the year, the sum and the cost, at the cost cell
 
 it('a 人件費 given as 人工 with the rate of the sheet is converted, and marked derived', () => {
   // The 人工 and 平均人件費 rows, without the 人件費 row.
-  const wb = FAMILY_NEAR_MISSES['finance-personnel-not-converted']();
+  const wb = FAMILY_NEAR_MISSES['finance-personnel-not-converted']() as ReturnType<typeof projectWorkbook>;
   const row = wb.sheets[0].cells!.find((c) => c.value === '人件費（B）')!.row;
   wb.sheets[0].cells = wb.sheets[0].cells!.filter((c) => c.row !== row);
   const model = analyzeWorkbook(wb);
