@@ -93,7 +93,7 @@ describe('measureSheet recognizer', () => {
 });
 
 describe('choosing between bids', () => {
-  it('keeps the seed sheet a policy field sheet, with the other bids listed', () => {
+  it("keeps the seed sheet a policy field sheet (its own structure: the other recognizers are not asked)", () => {
     const model = analyzeWorkbook({ sheets: [seed] });
     expect(model.sheets[0].kind).toBe('policyField');
     expect(model.sheets[0].family).toBe('policyField');
