@@ -3,6 +3,12 @@
 /** Worksheet custom property (ExcelApi 1.12) that marks a sheet Hyōka wrote; its value is OWNER_VALUE. */
 export const OWNER_PROPERTY = 'hyoka.owner';
 export const OWNER_VALUE = 'hyoka';
+/** Does a sheet's ownership mark (its OWNER_PROPERTY value, null when absent) make it Hyōka's? */
+export function isOwnerMark(value: string | null | undefined): boolean {
+  return value === OWNER_VALUE;
+}
+/** Worksheet custom property holding the token of the run that created the sheet (undo groups only). */
+export const RUN_PROPERTY = 'hyoka.run';
 /** Worksheet custom property holding the plan sheet's key ("evaluation", "projects"…). */
 export const KEY_PROPERTY = 'hyoka.key';
 

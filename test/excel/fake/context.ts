@@ -102,6 +102,7 @@ export class FakeContext {
     const bytes = utf8(JSON.stringify(requestBody(batch, () => this.nextId())));
     fx.requestBytes.push(bytes);
     fx.opsPerSync.push(batch.length);
+    /** Excel answers with an error and no data: the response counts as 0 bytes. */
     const refuse = (code: string, message: string): never => {
       fx.responseBytes.push(0);
       throw new FakeOfficeError(code, message);
@@ -141,8 +142,11 @@ export class FakeContext {
       if (wrote && group) this.grouped = true;
     }
     const response = utf8(JSON.stringify({ Results: results }));
+    if (response > fx.responseLimitBytes) {
+      fx.refusedResponses.push(response);
+      refuse('ResponsePayloadSizeLimitExceeded', `response of ${response} bytes`);
+    }
     fx.responseBytes.push(response);
-    if (response > fx.responseLimitBytes) throw new FakeOfficeError('ResponsePayloadSizeLimitExceeded', `response of ${response} bytes`);
     for (const c of commits) c();
     // An object created in this batch is referred to by its reference id from now on.
     for (const op of batch) {

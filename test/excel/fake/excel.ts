@@ -47,8 +47,11 @@ export class FakeExcel {
   failAtSync: number | null = null;
   requestLimitBytes = FAKE_PAYLOAD_LIMIT_BYTES;
   responseLimitBytes = FAKE_PAYLOAD_LIMIT_BYTES;
+  /** Per sync: the request's JSON bytes, and the response's (0 when Excel refused the batch). */
   requestBytes: number[] = [];
   responseBytes: number[] = [];
+  /** Responses Excel refused for their size, in bytes. */
+  refusedResponses: number[] = [];
   opsPerSync: number[] = [];
   /** The user is typing in a cell (until a delayed batch lets the edit finish). */
   cellEditMode = false;

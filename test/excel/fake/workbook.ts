@@ -245,6 +245,10 @@ export class FakeCustomPropertyCollection extends FakeObject {
   getItemOrNullObject(keyName: string): FakeCustomProperty {
     return strict(new FakeCustomProperty(this.ctx, this.method('getItemOrNullObject', [keyName]), this.store, keyName));
   }
+  /** Like getItemOrNullObject, but a missing key fails the batch (ItemNotFound) when the item is used. */
+  getItem(keyName: string): FakeCustomProperty {
+    return strict(new FakeCustomProperty(this.ctx, this.method('getItem', [keyName]), this.store, keyName));
+  }
 }
 
 export class FakeCustomProperty extends Loadable {
