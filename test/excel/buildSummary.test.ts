@@ -76,4 +76,29 @@ describe('inside real Excel', () => {
     await buildSummaryInExcel({ analyze, run: alone.run, canGroupUndo: () => false });
     expect(normalize(fx.snapshot())).toEqual(normalize(alone.snapshot()));
   });
+  test('a second build started while the first is writing is refused; the first one finishes untouched', async () => {
+    const fx = new FakeExcel(SOURCE_SHEETS);
+    let second: Promise<unknown> | null = null;
+    let writeSyncs = 0;
+    // Excel.run for the first build: after its first write batch, the ribbon's build runs whole.
+    const firstRun = (a: unknown, b?: unknown) => {
+      const batch = (typeof a === 'function' ? a : b) as (ctx: Excel.RequestContext) => Promise<unknown>;
+      const options = typeof a === 'function' ? {} : (a as object);
+      return fx.run(options, (ctx) => {
+        const sync = ctx.sync.bind(ctx);
+        (ctx as unknown as { sync: () => Promise<void> }).sync = async () => {
+          await sync();
+          if (fx.state.sheets.some((s) => s.name.startsWith('~hyoka-tmp')) && ++writeSyncs === 1) {
+            second = buildSummaryInExcel({ analyze, run: fx.run, by: 'ribbon', canGroupUndo: () => false }).catch((e: unknown) => e);
+            await second;
+          }
+        };
+        return batch(ctx);
+      });
+    };
+    const first = await buildSummaryInExcel({ analyze, run: firstRun as never, by: 'pane', canGroupUndo: () => false });
+    expect(first.sheetNames.evaluation).toBe('評価サマリー');
+    expect(await second).toBeInstanceOf(BuildLockedError);
+    expect(fx.state.sheets.map((s) => s.name)).toEqual(['政策9', 'Memo', '評価サマリー', '検証結果', '実行ログ']);
+  });
 });
