@@ -64,6 +64,13 @@ const ja = {
   "origin.ribbon": "リボン",
   "origin.unknown": "別の画面",
   "build.chartSkipped": "グラフ「{title}」（{sheet}）は数値がないため作成しませんでした。",
+  "selfcheck.heading": "動作確認",
+  "selfcheck.hint":
+    "この Excel で Hyōka が使う機能を、作業用シートを一時的に作って確かめます。ブックの内容は読み取りも変更もしません。結果をコピーして担当課へ送ってください。",
+  "selfcheck.button": "動作確認を実行",
+  "selfcheck.running": "動作確認を実行しています…",
+  "selfcheck.done": "動作確認が終わりました。結果は下の欄にあります。",
+  "selfcheck.report": "動作確認の結果（コピーして担当課へ）",
   "error.notRolledBack":
     "ブックを元に戻せなかった可能性があります。作成途中のシートがないか確認してください。",
   "notice.title": "評価 Hyōka",
@@ -222,6 +229,13 @@ const en: Record<MessageKey, string> = {
   "origin.ribbon": "ribbon",
   "origin.unknown": "another window",
   "build.chartSkipped": "The chart “{title}” ({sheet}) was not created: it has no numbers.",
+  "selfcheck.heading": "Self-check",
+  "selfcheck.hint":
+    "Checks every Excel feature Hyōka uses on a scratch sheet it creates and removes; your workbook is neither read nor changed. Copy the result to your IT department.",
+  "selfcheck.button": "Run the self-check",
+  "selfcheck.running": "Running the self-check…",
+  "selfcheck.done": "The self-check has finished. The result is in the box below.",
+  "selfcheck.report": "Self-check result (copy it to IT)",
   "error.notRolledBack": "The workbook may not have been put back; check for half-built sheets.",
   "notice.title": "Hyōka",
   "notice.close": "Close",

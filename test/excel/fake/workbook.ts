@@ -74,11 +74,12 @@ export class FakeWorksheetCollection extends Loadable {
     });
     return ws;
   }
+  /** By name or by id, as Excel's WorksheetCollection.getItem(key). */
   getItem(name: string): FakeWorksheet {
     return strict(
       new FakeWorksheet(this.ctx, this.method('getItem', [name]), {
         find: () => {
-          const s = this.fx.state.sheets.find((x) => x.name.toUpperCase() === name.toUpperCase());
+          const s = this.fx.state.sheets.find((x) => x.id === name || x.name.toUpperCase() === name.toUpperCase());
           if (!s) throw new FakeOfficeError('ItemNotFound', `no worksheet named ${name}`);
           return s;
         },

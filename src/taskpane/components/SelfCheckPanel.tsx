@@ -1,0 +1,62 @@
+import { useEffect, useRef, useState } from "react";
+import { Button, Field, Text, Textarea } from "@fluentui/react-components";
+import { describeError } from "../errors";
+import type { Translate } from "../i18n";
+import { usePaneStyles } from "./styles";
+
+export interface SelfCheckPanelProps {
+  /** Runs the check and returns the report text (src/taskpane/selfCheck.ts). */
+  run: () => Promise<string>;
+  t: Translate;
+}
+
+/** 「動作確認 / Self-check」: one button, the report as text to copy (docs/self-check.md). */
+export function SelfCheckPanel({ run, t }: SelfCheckPanelProps) {
+  const styles = usePaneStyles();
+  const [state, setState] = useState<"idle" | "running" | "done">("idle");
+  const [report, setReport] = useState("");
+  const section = useRef<HTMLElement>(null);
+
+  // support.html links here (taskpane.html#self-check).
+  useEffect(() => {
+    if (window.location.hash === "#self-check") section.current?.scrollIntoView?.();
+  }, []);
+
+  const start = async () => {
+    setState("running");
+    try {
+      setReport(await run());
+    } catch (e) {
+      setReport(describeError(e, t));
+    }
+    setState("done");
+  };
+
+  return (
+    <section
+      ref={section}
+      id="self-check"
+      className={styles.section}
+      aria-labelledby="hyoka-selfcheck"
+      aria-busy={state === "running"}
+    >
+      <h2 id="hyoka-selfcheck" className={styles.heading}>
+        {t("selfcheck.heading")}
+      </h2>
+      <Text>{t("selfcheck.hint")}</Text>
+      <div>
+        <Button onClick={() => void start()} disabled={state === "running"}>
+          {t("selfcheck.button")}
+        </Button>
+      </div>
+      <Text role="status">
+        {state === "running" ? t("selfcheck.running") : state === "done" ? t("selfcheck.done") : ""}
+      </Text>
+      {report && (
+        <Field label={t("selfcheck.report")}>
+          <Textarea readOnly value={report} rows={12} resize="vertical" />
+        </Field>
+      )}
+    </section>
+  );
+}
