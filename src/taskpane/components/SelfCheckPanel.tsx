@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from "react";
-import { Button, Field, Text, Textarea } from "@fluentui/react-components";
+import { Button, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { describeError } from "../errors";
 import type { Translate } from "../i18n";
 import { usePaneStyles } from "./styles";
@@ -10,9 +10,20 @@ export interface SelfCheckPanelProps {
   t: Translate;
 }
 
+const useStyles = makeStyles({
+  report: {
+    width: "100%",
+    boxSizing: "border-box",
+    fontFamily: tokens.fontFamilyMonospace,
+    fontSize: tokens.fontSizeBase200,
+    padding: tokens.spacingHorizontalS,
+  },
+});
+
 /** 「動作確認 / Self-check」: one button, the report as text to copy (docs/self-check.md). */
 export function SelfCheckPanel({ run, t }: SelfCheckPanelProps) {
   const styles = usePaneStyles();
+  const own = useStyles();
   const [state, setState] = useState<"idle" | "running" | "done">("idle");
   const [report, setReport] = useState("");
   const section = useRef<HTMLElement>(null);
@@ -53,9 +64,17 @@ export function SelfCheckPanel({ run, t }: SelfCheckPanelProps) {
         {state === "running" ? t("selfcheck.running") : state === "done" ? t("selfcheck.done") : ""}
       </Text>
       {report && (
-        <Field label={t("selfcheck.report")}>
-          <Textarea readOnly value={report} rows={12} resize="vertical" />
-        </Field>
+        <>
+          <label htmlFor="hyoka-selfcheck-report">{t("selfcheck.report")}</label>
+          {/* A plain text area: the user selects and copies the report for IT. */}
+          <textarea
+            id="hyoka-selfcheck-report"
+            className={own.report}
+            readOnly
+            value={report}
+            rows={12}
+          />
+        </>
       )}
     </section>
   );
