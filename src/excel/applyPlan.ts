@@ -373,9 +373,9 @@ function pickFreeTableName(wanted: string, taken: Set<string>): string {
 
 export async function applyPlanInExcel(context: Excel.RequestContext, plan: SummaryPlan, opts: ApplyOptions = {}): Promise<ApplyResult> {
   let syncs = 0;
-  const sync = async (ctx: Excel.RequestContext = context) => {
+  const sync = async () => {
     syncs++;
-    await ctx.sync();
+    await context.sync();
   };
   const progress = opts.onProgress ?? (() => undefined);
   const budget = opts.budgetBytes ?? PAYLOAD_BUDGET_BYTES;
@@ -395,7 +395,8 @@ export async function applyPlanInExcel(context: Excel.RequestContext, plan: Summ
   workbookNames.load('items/name');
   lock?.queueCheck(context);
   try {
-    await sync();
+    syncs++;
+    await context.sync();
   } catch (e) {
     throw new ApplyPlanError(`The workbook could not be read (${messageOf(e)}); nothing was changed.`, e, true, syncs);
   }
@@ -460,12 +461,14 @@ export async function applyPlanInExcel(context: Excel.RequestContext, plan: Summ
   const recover = async (stage: 'build' | 'swap', cause: unknown, finish: () => void): Promise<void> => {
     let rolledBack = false;
     let finished = false;
-    const undo = async (ctx: Excel.RequestContext): Promise<void> => {
-      const now = ctx.workbook.worksheets;
+    // `context` here is the undo's own (a fresh Excel.run in an undo group).
+    const undo = async (context: Excel.RequestContext): Promise<void> => {
+      const now = context.workbook.worksheets;
       now.load('items/name,items/id');
       const active = now.getActiveWorksheet();
       active.load('id');
-      await sync(ctx);
+      syncs++;
+      await context.sync();
       const present = new Map(now.items.map((ws) => [ws.id, ws]));
       if (stage === 'swap' && owned.some((o) => !present.has(o.id))) {
         for (const o of owned) {
@@ -475,8 +478,9 @@ export async function applyPlanInExcel(context: Excel.RequestContext, plan: Summ
           ws.delete();
         }
         finish();
-        lock?.queueRelease(ctx);
-        await sync(ctx);
+        lock?.queueRelease(context);
+        syncs++;
+        await context.sync();
         lock?.releasedWith();
         finished = true;
         return;
@@ -495,7 +499,8 @@ export async function applyPlanInExcel(context: Excel.RequestContext, plan: Summ
           run: ws.customProperties.getItemOrNullObject(RUN_PROPERTY).load('value'),
           used: ws.getUsedRangeOrNullObject().load('address'),
         }));
-        await sync(ctx);
+        syncs++;
+        await context.sync();
         doomed = doomed.concat(unsure.filter((_, i) => (probes[i].run.isNullObject ? probes[i].used.isNullObject : probes[i].run.value === token)));
       }
       for (const ws of doomed) ws.delete();
@@ -505,8 +510,9 @@ export async function applyPlanInExcel(context: Excel.RequestContext, plan: Summ
       }
       // The user's sheet again, if one of this run's sheets had become the active one.
       if (doomed.some((ws) => ws.id === active.id)) present.get(activeId)?.activate();
-      lock?.queueRelease(ctx);
-      await sync(ctx);
+      lock?.queueRelease(context);
+      syncs++;
+      await context.sync();
       lock?.releasedWith();
       rolledBack = true;
     };

@@ -83,7 +83,7 @@ interface Probe {
   set: 'ExcelApi' | 'DialogApi' | 'Settings';
   version: string;
   /** Queues the calls and syncs once (or more); throws what Excel threw. */
-  run(ctx: Excel.RequestContext, scratch: Excel.Worksheet): Promise<void>;
+  run(context: Excel.RequestContext, scratch: Excel.Worksheet): Promise<void>;
 }
 
 const expectThat = (ok: boolean, what: string) => {
@@ -97,7 +97,7 @@ function probes(deps: Required<Pick<SelfCheckDeps, 'settings'>>, token: string):
       id: 'write-text',
       set: 'ExcelApi',
       version: '1.1',
-      async run(ctx, ws) {
+      async run(context, ws) {
         const r = ws.getRange('A1:C2');
         r.numberFormat = [
           ['@', '@', 'General'],
@@ -108,7 +108,7 @@ function probes(deps: Required<Pick<SelfCheckDeps, 'settings'>>, token: string):
           ['評価', '+81', 0.5],
         ];
         r.load('values,valueTypes');
-        await ctx.sync();
+        await context.sync();
         expectThat(r.values[0][0] === '=1+1' && r.valueTypes[0][2] === 'Double', 'text written with the text format did not stay text');
       },
     },
@@ -116,14 +116,14 @@ function probes(deps: Required<Pick<SelfCheckDeps, 'settings'>>, token: string):
       id: 'read',
       set: 'ExcelApi',
       version: '1.4',
-      async run(ctx, ws) {
+      async run(context, ws) {
         const used = ws.getUsedRangeOrNullObject(true);
         used.load('address,rowIndex,columnIndex,rowCount,columnCount');
-        await ctx.sync();
+        await context.sync();
         expectThat(!used.isNullObject, 'the used range is empty');
         const cells = ws.getRange('A1:C2');
         cells.load('values,valueTypes,formulas,numberFormat');
-        await ctx.sync();
+        await context.sync();
         expectThat(cells.formulas[0][0] === '=1+1' && cells.numberFormat[0][0] === '@', 'the cells read back differ');
       },
     },
@@ -131,11 +131,11 @@ function probes(deps: Required<Pick<SelfCheckDeps, 'settings'>>, token: string):
       id: 'merged-areas',
       set: 'ExcelApi',
       version: '1.13',
-      async run(ctx, ws) {
+      async run(context, ws) {
         ws.getRange('E1:F1').merge(false);
         const areas = ws.getRange('E1:F2').getMergedAreasOrNullObject();
         areas.load('address');
-        await ctx.sync();
+        await context.sync();
         expectThat(!areas.isNullObject, 'the merged area was not found');
       },
     },
@@ -143,10 +143,10 @@ function probes(deps: Required<Pick<SelfCheckDeps, 'settings'>>, token: string):
       id: 'special-cells',
       set: 'ExcelApi',
       version: '1.9',
-      async run(ctx, ws) {
+      async run(context, ws) {
         const found = ws.getRange('A1:C2').getSpecialCellsOrNullObject('Constants' as Excel.SpecialCellType);
         found.load('address');
-        await ctx.sync();
+        await context.sync();
         expectThat(!found.isNullObject, 'no constants were found');
       },
     },
@@ -154,7 +154,7 @@ function probes(deps: Required<Pick<SelfCheckDeps, 'settings'>>, token: string):
       id: 'formats',
       set: 'ExcelApi',
       version: '1.7',
-      async run(ctx, ws) {
+      async run(context, ws) {
         ws.tabColor = '#2E75B6';
         ws.freezePanes.freezeRows(1);
         ws.getRange('A:A').format.columnWidth = 60;
@@ -165,15 +165,15 @@ function probes(deps: Required<Pick<SelfCheckDeps, 'settings'>>, token: string):
         f.horizontalAlignment = 'Center' as Excel.HorizontalAlignment;
         f.borders.getItem('EdgeBottom' as Excel.BorderIndex).style = 'Continuous' as Excel.BorderLineStyle;
         ws.getRange('A1:C2').format.autofitRows();
-        ctx.application.suspendApiCalculationUntilNextSync();
-        await ctx.sync();
+        context.application.suspendApiCalculationUntilNextSync();
+        await context.sync();
       },
     },
     {
       id: 'conditional-formats',
       set: 'ExcelApi',
       version: '1.6',
-      async run(ctx, ws) {
+      async run(context, ws) {
         const range = ws.getRange('C1:C2');
         const icons = range.conditionalFormats.add('IconSet' as Excel.ConditionalFormatType);
         icons.iconSet.style = 'ThreeSymbols' as Excel.IconSet;
@@ -186,14 +186,14 @@ function probes(deps: Required<Pick<SelfCheckDeps, 'settings'>>, token: string):
         const cell = range.conditionalFormats.add('CellValue' as Excel.ConditionalFormatType);
         cell.cellValue.format.font.color = '#C00000';
         cell.cellValue.rule = { operator: 'LessThan', formula1: '=0.8' };
-        await ctx.sync();
+        await context.sync();
       },
     },
     {
       id: 'chart',
       set: 'ExcelApi',
       version: '1.7',
-      async run(ctx, ws) {
+      async run(context, ws) {
         const chart = ws.charts.add('ColumnClustered' as Excel.ChartType, ws.getRange('C1:C2'), 'Columns' as Excel.ChartSeriesBy);
         chart.title.text = 'Hyōka';
         chart.series.getItemAt(0).setXAxisValues(ws.getRange('B1:B2'));
@@ -203,14 +203,14 @@ function probes(deps: Required<Pick<SelfCheckDeps, 'settings'>>, token: string):
         line.format.line.color = '#C00000';
         chart.axes.valueAxis.numberFormat = '0%';
         chart.setPosition('H1', 'M10');
-        await ctx.sync();
+        await context.sync();
       },
     },
     {
       id: 'table',
       set: 'ExcelApi',
       version: '1.2',
-      async run(ctx, ws) {
+      async run(context, ws) {
         ws.getRange('A5:B6').values = [
           ['列1', '列2'],
           ['a', 'b'],
@@ -219,7 +219,7 @@ function probes(deps: Required<Pick<SelfCheckDeps, 'settings'>>, token: string):
         table.name = `HyokaCheck_${token.replace(/[^0-9A-Za-z]/g, '').slice(0, 8)}`;
         const tables = ws.tables;
         tables.load('items/name');
-        await ctx.sync();
+        await context.sync();
         expectThat(tables.items.length === 1, 'the table was not created');
       },
     },
@@ -227,22 +227,22 @@ function probes(deps: Required<Pick<SelfCheckDeps, 'settings'>>, token: string):
       id: 'hyperlink',
       set: 'ExcelApi',
       version: '1.7',
-      async run(ctx, ws) {
+      async run(context, ws) {
         const cell = ws.getRange('D1');
         cell.numberFormat = [['@']];
         cell.hyperlink = { documentReference: `'${ws.name.replace(/'/g, "''")}'!A1`, textToDisplay: '→ A1' };
-        await ctx.sync();
+        await context.sync();
       },
     },
     {
       id: 'sheet-properties',
       set: 'ExcelApi',
       version: '1.12',
-      async run(ctx, ws) {
+      async run(context, ws) {
         ws.customProperties.add('hyoka.check', token);
         const back = ws.customProperties.getItemOrNullObject('hyoka.check');
         back.load('value');
-        await ctx.sync();
+        await context.sync();
         expectThat(!back.isNullObject && back.value === token, 'the sheet property did not read back');
       },
     },
@@ -250,15 +250,15 @@ function probes(deps: Required<Pick<SelfCheckDeps, 'settings'>>, token: string):
       id: 'workbook-properties',
       set: 'ExcelApi',
       version: '1.7',
-      async run(ctx) {
+      async run(context) {
         // The build lock lives here: a probe key, removed in the same batch.
-        const custom = ctx.workbook.properties.custom;
+        const custom = context.workbook.properties.custom;
         const key = `hyoka.check.${token.slice(0, 8)}`;
         custom.add(key, token);
         const back = custom.getItemOrNullObject(key);
         back.load('value');
         custom.getItem(key).delete();
-        await ctx.sync();
+        await context.sync();
         expectThat(!back.isNullObject && back.value === token, 'the workbook property did not read back');
       },
     },
@@ -266,11 +266,11 @@ function probes(deps: Required<Pick<SelfCheckDeps, 'settings'>>, token: string):
       id: 'names',
       set: 'ExcelApi',
       version: '1.4',
-      async run(ctx, ws) {
+      async run(context, ws) {
         // The scratch sheet's own names: the user's defined names are not read here.
         const names = ws.names;
         names.load('items/name');
-        await ctx.sync();
+        await context.sync();
         expectThat(names.items.length === 0, 'the scratch sheet has defined names');
       },
     },
@@ -278,24 +278,24 @@ function probes(deps: Required<Pick<SelfCheckDeps, 'settings'>>, token: string):
       id: 'visibility',
       set: 'ExcelApi',
       version: '1.2',
-      async run(ctx, ws) {
+      async run(context, ws) {
         ws.visibility = 'Hidden' as Excel.SheetVisibility;
         ws.visibility = 'Visible' as Excel.SheetVisibility;
-        await ctx.sync();
+        await context.sync();
       },
     },
     {
       id: 'activate',
       set: 'ExcelApi',
       version: '1.1',
-      async run(ctx, ws) {
-        const active = ctx.workbook.worksheets.getActiveWorksheet();
+      async run(context, ws) {
+        const active = context.workbook.worksheets.getActiveWorksheet();
         active.load('id');
-        await ctx.sync();
+        await context.sync();
         ws.activate();
         ws.getRange('A1').select();
-        ctx.workbook.worksheets.getItem(active.id).activate();
-        await ctx.sync();
+        context.workbook.worksheets.getItem(active.id).activate();
+        await context.sync();
       },
     },
     {
@@ -333,13 +333,13 @@ export async function runSelfCheck(deps: SelfCheckDeps = {}): Promise<SelfCheckR
   const list = probes({ settings }, token);
   const excelProbes = list.filter((p) => p.set === 'ExcelApi');
   await runBatch(
-    async (ctx) => {
+    async (context) => {
       // The scratch sheet: marked as Hyōka's where Excel can (1.12), so that a build removes it should this check die.
-      const ws = ctx.workbook.worksheets.add(`~hyoka-check-${token.replace(/[^0-9A-Za-z]/g, '').slice(0, 6)}`);
+      const ws = context.workbook.worksheets.add(`~hyoka-check-${token.replace(/[^0-9A-Za-z]/g, '').slice(0, 6)}`);
       if (supports('ExcelApi', '1.12')) ws.customProperties.add(OWNER_PROPERTY, OWNER_VALUE);
       ws.load('name,id');
       try {
-        await ctx.sync();
+        await context.sync();
       } catch (e) {
         result('sheet', 'ExcelApi', '1.1', failure(e));
         return;
@@ -350,7 +350,7 @@ export async function runSelfCheck(deps: SelfCheckDeps = {}): Promise<SelfCheckR
           continue;
         }
         try {
-          await p.run(ctx, ws);
+          await p.run(context, ws);
           result(p.id, p.set, p.version, { status: 'ok' });
         } catch (e) {
           result(p.id, p.set, p.version, failure(e));
@@ -360,7 +360,7 @@ export async function runSelfCheck(deps: SelfCheckDeps = {}): Promise<SelfCheckR
       try {
         ws.visibility = 'Visible' as Excel.SheetVisibility;
         ws.delete();
-        await ctx.sync();
+        await context.sync();
         results.unshift({ id: 'sheet', requirement: 'ExcelApi 1.1', outcome: { status: 'ok' } });
       } catch (e) {
         results.unshift({ id: 'sheet', requirement: 'ExcelApi 1.1', outcome: failure(e) });
@@ -372,9 +372,9 @@ export async function runSelfCheck(deps: SelfCheckDeps = {}): Promise<SelfCheckR
   // One undo step for a whole build (Excel.RunOptions.mergeUndoGroup): a grouped run on nothing.
   if (!supports('ExcelApi', '1.20')) result('undo-group', 'ExcelApi', '1.20', { status: 'unsupported' });
   else {
-    await runBatch(async (ctx) => {
-      ctx.workbook.worksheets.load('items/name');
-      await ctx.sync();
+    await runBatch(async (context) => {
+      context.workbook.worksheets.load('items/name');
+      await context.sync();
     }, { run: deps.run, undoGroup: true }).then(
       () => result('undo-group', 'ExcelApi', '1.20', { status: 'ok' }),
       (e: unknown) => result('undo-group', 'ExcelApi', '1.20', failure(e)),

@@ -219,12 +219,14 @@ const en: Record<MessageKey, string> = {
   "error.protected":
     "A protected sheet or workbook cannot be written to. Unprotect it and try again.",
   "error.rolledBack": "The workbook was put back as it was.",
-  "error.cellEdit": "Excel does not accept changes while a cell is being edited. Press Enter to finish editing, then try again.",
+  "error.cellEdit":
+    "Excel does not accept changes while a cell is being edited. Press Enter to finish editing, then try again.",
   "error.tooLarge":
     "The data passed what Excel accepts in one go (5 MB). Save the workbook, close sheets you do not need and try again.",
   "error.emptyChart": "A chart whose series hold no numbers cannot be created.",
   "error.undoGroup": "Excel could not make this change a single undo step.",
-  "error.busy": "Another summary build ({by}, started {time}) is running. Try again when it has finished.",
+  "error.busy":
+    "Another summary build ({by}, started {time}) is running. Try again when it has finished.",
   "origin.pane": "task pane",
   "origin.ribbon": "ribbon",
   "origin.unknown": "another window",

@@ -16,8 +16,15 @@ export function officeJsSource(): string | null {
 export function makeSelfCheck(inExcel: boolean): () => Promise<string> {
   if (!inExcel) {
     return async () =>
-      formatOutsideExcel(new Date().toISOString(), { officeJs: officeJsSource() }, navigator.userAgent);
+      formatOutsideExcel(
+        new Date().toISOString(),
+        { officeJs: officeJsSource() },
+        navigator.userAgent
+      );
   }
   return async () =>
-    formatSelfCheck(await runSelfCheck(), { officeJs: officeJsSource(), lastBuild: loadLastBuild() });
+    formatSelfCheck(await runSelfCheck(), {
+      officeJs: officeJsSource(),
+      lastBuild: loadLastBuild(),
+    });
 }

@@ -20,7 +20,8 @@ export const PROBE_LABELS: Record<ProbeId, string> = {
   table: "テーブル / table",
   hyperlink: "ハイパーリンク / hyperlink",
   "sheet-properties": "シートのカスタム プロパティ / worksheet custom properties",
-  "workbook-properties": "ブックのカスタム プロパティ（実行ロック） / workbook custom properties (build lock)",
+  "workbook-properties":
+    "ブックのカスタム プロパティ（実行ロック） / workbook custom properties (build lock)",
   names: "名前の定義の読み取り / defined names",
   visibility: "シートの表示・非表示 / sheet visibility",
   activate: "シートとセルの選択 / activate a sheet, select a cell",
@@ -65,7 +66,11 @@ export function formatSelfCheck(result: SelfCheckResult, ctx: ReportContext): st
     ...header(result.at, ctx),
     `Excel: ${env.version ?? "?"} · ${env.platform ?? "?"} (${env.host ?? "?"})`,
     `ExcelApi: ${env.excelApi ?? "?"}`,
-    ...(last ? [`最後のリボン実行 / Last ribbon build: ${last.at} ${last.kind === "success" ? "OK" : "FAILED"} ${last.message.replace(/\n/g, " ")}`] : []),
+    ...(last
+      ? [
+          `最後のリボン実行 / Last ribbon build: ${last.at} ${last.kind === "success" ? "OK" : "FAILED"} ${last.message.replace(/\n/g, " ")}`,
+        ]
+      : []),
     "",
     ...result.probes.map(line),
     "",
