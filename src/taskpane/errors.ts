@@ -28,23 +28,16 @@ interface BuildLockedLike {
   by: "pane" | "ribbon" | "unknown";
 }
 
-function isOfficeLikeError(e: unknown): e is OfficeLikeError {
+/** An object with a `code` of the given type and a string `message`. */
+function hasCode(e: unknown, type: "string" | "number"): boolean {
+  const o = e as { code?: unknown; message?: unknown } | null;
   return (
-    typeof e === "object" &&
-    e !== null &&
-    typeof (e as OfficeLikeError).code === "string" &&
-    typeof (e as OfficeLikeError).message === "string"
+    typeof o === "object" && o !== null && typeof o.code === type && typeof o.message === "string"
   );
 }
 
-function isCommonOfficeError(e: unknown): e is CommonOfficeError {
-  return (
-    typeof e === "object" &&
-    e !== null &&
-    typeof (e as CommonOfficeError).code === "number" &&
-    typeof (e as CommonOfficeError).message === "string"
-  );
-}
+const isOfficeLikeError = (e: unknown): e is OfficeLikeError => hasCode(e, "string");
+const isCommonOfficeError = (e: unknown): e is CommonOfficeError => hasCode(e, "number");
 
 function isApplyLikeError(e: unknown): e is ApplyLikeError {
   return (

@@ -94,6 +94,11 @@ export class FakeContext {
     this.queue.push({ ...op, id: this.nextId() });
   }
 
+  /** Queues the creation of the object at `path` (a collection's add): its Instantiate action runs `run`. */
+  instantiate(path: ObjPath, run: () => void): void {
+    this.enqueue({ on: path, kind: 'instantiate', name: 'add', write: true, run });
+  }
+
   async sync(): Promise<void> {
     const fx = this.fx;
     const n = ++fx.syncs;

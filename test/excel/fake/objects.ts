@@ -62,20 +62,14 @@ export class FakeTableCollection extends Loadable {
     const sheetOf = this.sheet;
     const ref = { id: '' };
     const table = strict(new FakeTableItem(this.ctx, this.method('add', [address, hasHeaders]), ref));
-    this.ctx.enqueue({
-      on: table.path,
-      kind: 'instantiate',
-      name: 'add',
-      write: true,
-      run: () => {
-        const s = sheetOf();
-        const b = parseBox(address);
-        if (this.fx.state.tables.some((t) => t.sheetId === s.id && intersects(parseBox(t.range), b))) throw new FakeOfficeError('InvalidOperation', 'tables overlap');
-        let n = 1;
-        while (this.fx.nameTaken(`Table${n}`)) n++;
-        ref.id = this.fx.newId('tb');
-        this.fx.state.tables.push({ id: ref.id, name: `Table${n}`, sheetId: s.id, range: boxAddress(b) });
-      },
+    this.ctx.instantiate(table.path, () => {
+      const s = sheetOf();
+      const b = parseBox(address);
+      if (this.fx.state.tables.some((t) => t.sheetId === s.id && intersects(parseBox(t.range), b))) throw new FakeOfficeError('InvalidOperation', 'tables overlap');
+      let n = 1;
+      while (this.fx.nameTaken(`Table${n}`)) n++;
+      ref.id = this.fx.newId('tb');
+      this.fx.state.tables.push({ id: ref.id, name: `Table${n}`, sheetId: s.id, range: boxAddress(b) });
     });
     return table;
   }
@@ -121,29 +115,23 @@ export class FakeChartCollection extends FakeObject {
   add(type: string, source: FakeRange, seriesBy?: string): object {
     const holder: { chart?: FakeChart } = {};
     const path = this.method('add', [type, source, seriesBy]);
-    this.ctx.enqueue({
-      on: path,
-      kind: 'instantiate',
-      name: 'add',
-      write: true,
-      run: () => {
-        if (!(source instanceof FakeRange)) throw new FakeOfficeError('InvalidArgument', 'sourceData');
-        const s = this.sheet();
-        if (source.sheetOf() !== s) throw new FakeOfficeError('InvalidArgument', 'source on another sheet');
-        const b = source.box();
-        const by = seriesBy ?? 'Auto';
-        const series: Series[] = [];
-        const blank = { name: null, xValues: null, chartType: null, fill: null, line: null };
-        if (by === 'Rows') for (let r = b.r0; r <= b.r1; r++) series.push({ ...blank, values: boxAddress({ r0: r, r1: r, c0: b.c0, c1: b.c1 }) });
-        else for (let c = b.c0; c <= b.c1; c++) series.push({ ...blank, values: boxAddress({ r0: b.r0, r1: b.r1, c0: c, c1: c }) });
-        // A chart whose first series has no number fails with EmptyChartSeries (Excel.ErrorCodes).
-        const first = parseBox(series[0].values);
-        let numeric = false;
-        for (let r = first.r0; r <= first.r1 && !numeric; r++) for (let c = first.c0; c <= first.c1 && !numeric; c++) numeric = s.cells[cellKey(r, c)]?.t === 'Double';
-        if (!numeric) throw new FakeOfficeError('EmptyChartSeries', `the first series of ${boxAddress(b)} has no numeric point`);
-        holder.chart = { name: `Chart ${s.charts.length + 1}`, type, source: boxAddress(b), seriesBy: by, title: null, series, position: null, valueAxis: {} };
-        s.charts.push(holder.chart);
-      },
+    this.ctx.instantiate(path, () => {
+      if (!(source instanceof FakeRange)) throw new FakeOfficeError('InvalidArgument', 'sourceData');
+      const s = this.sheet();
+      if (source.sheetOf() !== s) throw new FakeOfficeError('InvalidArgument', 'source on another sheet');
+      const b = source.box();
+      const by = seriesBy ?? 'Auto';
+      const series: Series[] = [];
+      const blank = { name: null, xValues: null, chartType: null, fill: null, line: null };
+      if (by === 'Rows') for (let r = b.r0; r <= b.r1; r++) series.push({ ...blank, values: boxAddress({ r0: r, r1: r, c0: b.c0, c1: b.c1 }) });
+      else for (let c = b.c0; c <= b.c1; c++) series.push({ ...blank, values: boxAddress({ r0: b.r0, r1: b.r1, c0: c, c1: c }) });
+      // A chart whose first series has no number fails with EmptyChartSeries (Excel.ErrorCodes).
+      const first = parseBox(series[0].values);
+      let numeric = false;
+      for (let r = first.r0; r <= first.r1 && !numeric; r++) for (let c = first.c0; c <= first.c1 && !numeric; c++) numeric = s.cells[cellKey(r, c)]?.t === 'Double';
+      if (!numeric) throw new FakeOfficeError('EmptyChartSeries', `the first series of ${boxAddress(b)} has no numeric point`);
+      holder.chart = { name: `Chart ${s.charts.length + 1}`, type, source: boxAddress(b), seriesBy: by, title: null, series, position: null, valueAxis: {} };
+      s.charts.push(holder.chart);
     });
     const chart = (): FakeChart => {
       if (!holder.chart) throw new FakeOfficeError('ItemNotFound', 'chart');
@@ -197,16 +185,10 @@ export class FakeChartCollection extends FakeObject {
               add: (name?: string) => {
                 let index = -1;
                 const sp = ctx.path(3, 'add', p, [name ?? null]);
-                ctx.enqueue({
-                  on: sp,
-                  kind: 'instantiate',
-                  name: 'add',
-                  write: true,
-                  run: () => {
-                    const c = chart();
-                    c.series.push({ name: name ?? null, values: '', xValues: null, chartType: null, fill: null, line: null });
-                    index = c.series.length - 1;
-                  },
+                ctx.instantiate(sp, () => {
+                  const c = chart();
+                  c.series.push({ name: name ?? null, values: '', xValues: null, chartType: null, fill: null, line: null });
+                  index = c.series.length - 1;
                 });
                 return seriesNode(sp, () => chart().series[index]);
               },

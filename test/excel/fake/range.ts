@@ -322,16 +322,10 @@ export class FakeConditionalFormatCollection extends FakeObject {
   add(type: string): object {
     const holder: { cf?: FakeConditionalFormat } = {};
     const path = this.method('add', [type]);
-    this.ctx.enqueue({
-      on: path,
-      kind: 'instantiate',
-      name: 'add',
-      write: true,
-      run: () => {
-        if (!['IconSet', 'DataBar', 'CellValue'].includes(type)) throw new FakeOfficeError('NotImplemented', `conditional format ${type}`);
-        holder.cf = { range: this.range.addressLocal(), type, props: {} };
-        this.range.sheetOf().conditionalFormats.push(holder.cf);
-      },
+    this.ctx.instantiate(path, () => {
+      if (!['IconSet', 'DataBar', 'CellValue'].includes(type)) throw new FakeOfficeError('NotImplemented', `conditional format ${type}`);
+      holder.cf = { range: this.range.addressLocal(), type, props: {} };
+      this.range.sheetOf().conditionalFormats.push(holder.cf);
     });
     const ctx = this.ctx;
     const put = (want: string, prop: string) => (value: unknown) => {

@@ -60,17 +60,11 @@ export class FakeWorksheetCollection extends Loadable {
   add(name: string): FakeWorksheet {
     const ref: SheetRef = {};
     const ws = strict(new FakeWorksheet(this.ctx, this.method('add', [name]), ref));
-    this.ctx.enqueue({
-      on: ws.path,
-      kind: 'instantiate',
-      name: 'add',
-      write: true,
-      run: () => {
-        this.fx.validateSheetName(name);
-        const sheet = emptySheet(this.fx.newId('ws'), name);
-        this.fx.state.sheets.push(sheet);
-        ref.id = sheet.id;
-      },
+    this.ctx.instantiate(ws.path, () => {
+      this.fx.validateSheetName(name);
+      const sheet = emptySheet(this.fx.newId('ws'), name);
+      this.fx.state.sheets.push(sheet);
+      ref.id = sheet.id;
     });
     return ws;
   }
@@ -229,18 +223,12 @@ export class FakeCustomPropertyCollection extends FakeObject {
   }
   add(keyName: string, value: string): void {
     const path = this.method('add', [keyName, value]);
-    this.ctx.enqueue({
-      on: path,
-      kind: 'instantiate',
-      name: 'add',
-      write: true,
-      run: () => {
-        if (keyName.length > 255 || String(value).length > 255) throw new FakeOfficeError('InvalidArgument', 'custom property too long');
-        const props = this.store();
-        const found = Object.keys(props).find((k) => k.toUpperCase() === keyName.toUpperCase());
-        if (found !== undefined) delete props[found];
-        props[keyName] = value;
-      },
+    this.ctx.instantiate(path, () => {
+      if (keyName.length > 255 || String(value).length > 255) throw new FakeOfficeError('InvalidArgument', 'custom property too long');
+      const props = this.store();
+      const found = Object.keys(props).find((k) => k.toUpperCase() === keyName.toUpperCase());
+      if (found !== undefined) delete props[found];
+      props[keyName] = value;
     });
   }
   getItemOrNullObject(keyName: string): FakeCustomProperty {
