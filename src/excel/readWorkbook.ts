@@ -60,22 +60,32 @@ function isTooLarge(e: unknown): boolean {
   return code === 'ResponsePayloadSizeLimitExceeded' || code === 'RequestPayloadSizeLimitExceeded' || code === 'TooLargeToRead';
 }
 
-/** Rows that hold content, as runs, with the columns the content spans in each run. */
+/**
+ * Blocks to read from a sheet's content areas (its constants and formulas): areas on touching
+ * rows are read together when their bounding box stays small — at most twice their cells, plus a
+ * little — so a column of values and one stray cell far to the right stay two small reads.
+ */
 export function contentBands(areas: { r0: number; c0: number; r1: number; c1: number }[], sheet: number): Block[] {
-  const sorted = [...areas].sort((a, b) => a.r0 - b.r0);
+  const sorted = [...areas].sort((a, b) => a.r0 - b.r0 || a.c0 - b.c0);
   const out: Block[] = [];
-  let cur: { r0: number; r1: number; c0: number; c1: number } | null = null;
+  const size = (b: { r0: number; c0: number; r1: number; c1: number }) => (b.r1 - b.r0 + 1) * (b.c1 - b.c0 + 1);
+  type Open = { r0: number; r1: number; c0: number; c1: number; cells: number };
+  let cur: Open | null = null;
+  const close = () => cur && out.push({ sheet, r0: cur.r0, c0: cur.c0, rows: cur.r1 - cur.r0 + 1, cols: cur.c1 - cur.c0 + 1 });
   for (const a of sorted) {
     if (cur && a.r0 <= cur.r1 + 1) {
-      cur.r1 = Math.max(cur.r1, a.r1);
-      cur.c0 = Math.min(cur.c0, a.c0);
-      cur.c1 = Math.max(cur.c1, a.c1);
-    } else {
-      if (cur) out.push({ sheet, r0: cur.r0, c0: cur.c0, rows: cur.r1 - cur.r0 + 1, cols: cur.c1 - cur.c0 + 1 });
-      cur = { ...a };
+      const open: Open = cur;
+      const union = { r0: open.r0, r1: Math.max(open.r1, a.r1), c0: Math.min(open.c0, a.c0), c1: Math.max(open.c1, a.c1) };
+      const cells: number = open.cells + size(a);
+      if (size(union) <= 2 * cells + 64) {
+        cur = { ...union, cells };
+        continue;
+      }
     }
+    close();
+    cur = { ...a, cells: size(a) };
   }
-  if (cur) out.push({ sheet, r0: cur.r0, c0: cur.c0, rows: cur.r1 - cur.r0 + 1, cols: cur.c1 - cur.c0 + 1 });
+  close();
   return out;
 }
 
@@ -159,6 +169,8 @@ export async function readWorkbookSnapshot(context: Excel.RequestContext, opts: 
   let done = total - remaining.size;
   opts.onProgress?.(done, total);
   const cells: SnapshotCell[][] = items.map(() => []);
+  // Blocks from content areas may overlap: each cell is kept once.
+  const seen: Set<number>[] = items.map(() => new Set());
   const merges: Set<string>[] = items.map(() => new Set());
 
   const readPieces = async (pieces: Piece[]): Promise<void> => {
@@ -197,7 +209,12 @@ export async function readWorkbookSnapshot(context: Excel.RequestContext, opts: 
     }
     for (const { p, range, areas } of loads) {
       const i = p.block.sheet;
-      cells[i].push(...cellsOf(range as unknown as RangeMatrices, p.block.r0 + p.rowStart, p.block.c0));
+      for (const c of cellsOf(range as unknown as RangeMatrices, p.block.r0 + p.rowStart, p.block.c0)) {
+        const key = c.row * 16384 + c.col;
+        if (seen[i].has(key)) continue;
+        seen[i].add(key);
+        cells[i].push(c);
+      }
       for (const a of areas) if (!a.isNullObject) for (const m of splitAreas(a.address, items[i].name)) merges[i].add(m);
       const left = (remaining.get(i) ?? 0) - (p.rowEnd - p.rowStart);
       remaining.set(i, left);

@@ -166,6 +166,7 @@ function probes(deps: Required<Pick<SelfCheckDeps, 'settings'>>, token: string):
         f.borders.getItem('EdgeBottom' as Excel.BorderIndex).style = 'Continuous' as Excel.BorderLineStyle;
         ws.getRange('A1:C2').format.autofitRows();
         context.application.suspendApiCalculationUntilNextSync();
+        context.application.suspendScreenUpdatingUntilNextSync();
         await context.sync();
       },
     },

@@ -155,7 +155,12 @@ describe('readWorkbookSnapshot (Office.js, strict fake)', () => {
     expect(Math.max(...fx.responseBytes)).toBeLessThan(10_000);
   });
 
-  test('content bands: rows with content, as runs, spanning their columns', () => {
+  test('content bands: touching areas read together while small; a far cell on the same rows stays apart', () => {
+    // A list in column A (rows 1–100 000) and one stray value at XFD50000.
+    expect(contentBands([{ r0: 0, c0: 0, r1: 99999, c1: 0 }, { r0: 49999, c0: 16383, r1: 49999, c1: 16383 }], 1)).toEqual([
+      { sheet: 1, r0: 0, c0: 0, rows: 100000, cols: 1 },
+      { sheet: 1, r0: 49999, c0: 16383, rows: 1, cols: 1 },
+    ]);
     expect(
       contentBands(
         [
