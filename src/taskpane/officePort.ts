@@ -45,7 +45,11 @@ export function createOfficePort(): WorkbookPort {
         analyze: (snapshot) => analyze({ ...snapshot, source: snapshot.source ?? "Excel" }),
         onProgress,
       });
-      return { sheetNames: result.sheetNames, renamed: result.renamed };
+      return {
+        sheetNames: result.sheetNames,
+        renamed: result.renamed,
+        skippedCharts: result.skippedCharts,
+      };
     },
     async loadSettings() {
       return loadOfficeSettings();
