@@ -13,14 +13,14 @@ import { listHeaderRow, parseList } from './policyField/list';
 import { mergeFields, parseField } from './policyField/field';
 import { joinReadings } from './join/families';
 import { chooseReading } from './recognize';
-import type { ListEntry, ParseOptions, ParseResult, ParsedBlock, SheetReading } from './types';
+import type { ListEntry, Orphan, ParseOptions, ParseResult, ParsedBlock, SheetReading } from './types';
 
-export type { ParseOptions, ParseResult } from './types';
+export type { Orphan, ParseOptions, ParseResult } from './types';
 
 /** Reads a whole workbook. */
 export function parseWorkbook(snapshot: WorkbookSnapshot, options: ParseOptions = {}): ParseResult {
   const sheetsIn = Array.isArray(snapshot?.sheets) ? snapshot.sheets : [];
-  const grids = sheetsIn.map((s) => new Grid(s));
+  const grids = sheetsIn.map((s) => new Grid(s, options.file));
   const seedInfos = classifySheets({ ...snapshot, sheets: sheetsIn }, grids, options);
   const choices = grids.map((g, i) => chooseReading(g, seedInfos[i], options.sheetKinds?.[g.name]));
   const infos = choices.map((c) => c.info);
@@ -59,17 +59,26 @@ export function parseWorkbook(snapshot: WorkbookSnapshot, options: ParseOptions 
     }
   });
 
-  for (const o of orphanLists) {
-    const field = fieldFor(o.grid, fields, o.list.map((e) => e.name));
-    if (field) attachProjects(field, o.list, []);
-  }
-  for (const o of orphanBlocks) {
-    const field = fieldFor(o.grid, fields, o.blocks.map((b) => b.name));
-    if (field) attachProjects(field, [], o.blocks);
-  }
+  const unattached = attachOrphans(fields, [...orphanLists.map((o) => ({ grid: o.grid, list: o.list, blocks: [] })), ...orphanBlocks.map((o) => ({ grid: o.grid, list: [], blocks: o.blocks }))]);
   joinReadings(fields, readings);
   for (const f of fields) f.measures.sort((a, b) => a.no - b.no);
-  return { sheets: infos, policyFields: fields, readSheets };
+  return { sheets: infos, policyFields: fields, readSheets, unattached };
+}
+
+/**
+ * Places project lists and blocks on sheets of their own into the field they belong to; returns
+ * those no field of `fields` claims (a department's workbook of project blocks whose field's
+ * sheet another department sent: consolidation attaches them once every workbook is read).
+ */
+export function attachOrphans(fields: PolicyField[], orphans: Orphan[]): Orphan[] {
+  const left: Orphan[] = [];
+  // Lists first: a block then finds its project's list entry.
+  for (const o of [...orphans.filter((x) => x.list.length), ...orphans.filter((x) => !x.list.length)]) {
+    const field = fieldFor(o.grid, fields, [...o.list.map((e) => e.name), ...o.blocks.map((b) => b.name)]);
+    if (field) attachProjects(field, o.list, o.blocks);
+    else if (o.list.length || o.blocks.length) left.push(o);
+  }
+  return left;
 }
 
 

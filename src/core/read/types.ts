@@ -18,6 +18,8 @@ import type {
 
 export interface ParseOptions {
   sheetKinds?: Record<string, SheetKind>;
+  /** The workbook's file when several are read together: every SourceRef read carries it. */
+  file?: string;
 }
 
 export interface ParseResult {
@@ -25,6 +27,15 @@ export interface ParseResult {
   policyFields: PolicyField[];
   /** Grids of the sheets the reader used (for cell-level checks such as error values). */
   readSheets: Grid[];
+  /** Project lists and blocks on sheets of their own that no field of this workbook claims. */
+  unattached: Orphan[];
+}
+
+/** A sheet of project blocks or a 事務事業一覧 of the policyField family, on its own. */
+export interface Orphan {
+  grid: Grid;
+  list: ListEntry[];
+  blocks: ParsedBlock[];
 }
 
 export interface ListEntry {
