@@ -6,7 +6,7 @@ import type { WorkbookSnapshot } from './snapshot';
 import type { Direction, EvaluationModel, Indicator, PolicyField, SheetKind } from './model';
 import { parseWorkbook } from './read';
 import { DEFAULT_GRADES, defaultAsOf, FORMULAS, gapClosure, GradeBand, gradeOf, inferDirection, statusOf, trajectoryOf } from './achievement';
-import { runRules } from './rules';
+import { runRules, sheetOrderKey } from './rules';
 import { fieldKey } from './fieldKey';
 import { VERSION } from './version';
 
@@ -20,6 +20,8 @@ export interface AnalyzeOptions {
   directions?: Record<string, Direction>;
   /** Grade table; default A ≥ 100%, B ≥ 80%, C ≥ 50%, D below. */
   grades?: GradeBand[];
+  /** The workbook's file when the model is read beside another (last year's in a comparison): every cell names it. */
+  file?: string;
 }
 
 /** Every indicator of a field with its direction-override key: KPIs "9/1", a measure's "9/m2/1", a project's "9/p2-3/1". */
@@ -56,14 +58,20 @@ export function evaluateField(field: PolicyField, options: AnalyzeOptions): void
 }
 
 export function analyzeWorkbook(snapshot: WorkbookSnapshot, options: AnalyzeOptions = {}): EvaluationModel {
-  const parsed = parseWorkbook(snapshot, { sheetKinds: options.sheetKinds });
+  const parsed = parseWorkbook(snapshot, { sheetKinds: options.sheetKinds, file: options.file });
   for (const f of parsed.policyFields) evaluateField(f, options);
-  const findings = runRules({ fields: parsed.policyFields, grids: parsed.readSheets, sheets: Array.isArray(snapshot?.sheets) ? snapshot.sheets : [] }, options.lang ?? 'ja', parsed.sheets.map((s) => s.name));
+  const file = options.file;
+  const sheets = Array.isArray(snapshot?.sheets) ? snapshot.sheets : [];
+  const findings = runRules(
+    { fields: parsed.policyFields, grids: parsed.readSheets, sheets: file === undefined ? sheets : sheets.map((s) => ({ ...s, file })) },
+    options.lang ?? 'ja',
+    parsed.sheets.map((s) => sheetOrderKey({ sheet: s.name, file })),
+  );
   return {
     schemaVersion: 2,
     generator: { name: 'hyoka', version: VERSION },
     source: snapshot.source ?? null,
-    sheets: parsed.sheets,
+    sheets: file === undefined ? parsed.sheets : parsed.sheets.map((s) => ({ ...s, file })),
     policyFields: parsed.policyFields,
     findings,
   };

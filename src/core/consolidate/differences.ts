@@ -6,6 +6,7 @@
 import type { FinanceYear, Indicator, Project, SourceRef } from '../model';
 import { nameKey } from '../normalize';
 import { moneyFactor } from '../units';
+import { isNum as num, sameValue as same } from '../values';
 
 export type DifferenceItem = 'name' | 'unit' | 'finalTarget' | 'target' | 'actual' | 'projectCost' | 'generalFund' | 'personnelCost';
 
@@ -18,12 +19,6 @@ export interface Difference {
   at: SourceRef | null;
 }
 
-/** Equal within rounding: money converted between units, values typed as text and number. */
-function same(a: number, b: number): boolean {
-  return Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
-}
-
-const num = (v: number | null | undefined): v is number => typeof v === 'number' && Number.isFinite(v);
 
 export function indicatorDifferences(kept: Indicator, other: Indicator): Difference[] {
   const out: Difference[] = [];
@@ -47,6 +42,11 @@ const MONEY = ['projectCost', 'generalFund', 'personnelCost'] as const;
 /** The year of `years` that is `y`'s: the same fiscal year and basis (a missing basis fits any). */
 export function sameFinanceYear(years: FinanceYear[], y: FinanceYear): FinanceYear | undefined {
   return years.find((x) => x.fiscalYear === y.fiscalYear && (x.basis === y.basis || x.basis === null || y.basis === null));
+}
+
+/** Across two years' workbooks: the same basis when both give it, else the same fiscal year (last year's 見込 is this year's 決算). */
+export function financeYearOf(years: FinanceYear[], y: FinanceYear): FinanceYear | undefined {
+  return sameFinanceYear(years, y) ?? years.find((x) => x.fiscalYear === y.fiscalYear);
 }
 
 export function projectDifferences(kept: Project, other: Project): Difference[] {
