@@ -21,6 +21,7 @@ export type HyokaErrorCode =
   | 'output-extension'
   | 'bad-option'
   | 'no-policy-field'
+  | 'no-workbook-read'
   | 'protected'
   | 'internal';
 
@@ -75,6 +76,10 @@ const MESSAGES: Record<HyokaErrorCode, { ja: (d: string) => string; en: (d: stri
   'no-policy-field': {
     ja: (d) => `政策分野のシートが見つかりません（「政策分野N 名称」の見出しを確認してください）: ${d}`,
     en: (d) => `No policy-field sheet found (look for a heading like "政策分野9 社会参画"): ${d}`,
+  },
+  'no-workbook-read': {
+    ja: (d) => `読み込めたブックがありません（上の各行の理由を確認してください）: ${d}`,
+    en: (d) => `No workbook could be read (see the reason on each line above): ${d}`,
   },
   protected: {
     ja: (d) => `シートまたはブックが保護されているため書き込めません。保護を解除してから再実行してください: ${d}`,

@@ -27,6 +27,7 @@
  * and is reported in `kept`.
  */
 import { parseRange, rangeA1, toA1 } from '../core/a1';
+import { isLinkedWorkbook } from '../core/plan';
 import type {
   PlanChart,
   PlanConditionalFormat,
@@ -189,11 +190,15 @@ function queueConditionalFormat(ws: Excel.Worksheet, cf: PlanConditionalFormat):
 }
 
 function queueHyperlink(ws: Excel.Worksheet, link: PlanHyperlink, targetSheet: string): void {
+  if (link.target.file !== undefined && !isLinkedWorkbook(link.target.file)) return;
   const cell = ws.getRange(link.cell);
   // The display text lands in the cell: keep it text whatever it starts with.
   cell.numberFormat = [['@']];
+  const reference = documentReference(targetSheet, link.target.address.replace(/\$/g, ''));
   cell.hyperlink = {
-    documentReference: documentReference(targetSheet, link.target.address.replace(/\$/g, '')),
+    // Another workbook: RangeHyperlink has no sub-address, so the cell follows the file after "#", as
+    // Excel's own link dialog and HYPERLINK("Book.xlsx#Sheet!A1") write it (learn.microsoft.com: Excel.RangeHyperlink).
+    ...(link.target.file === undefined ? { documentReference: reference } : { address: `${link.target.file}#${reference}` }),
     textToDisplay: link.text,
     ...(link.tooltip ? { screenTip: link.tooltip } : {}),
   };
@@ -415,7 +420,8 @@ export async function applyPlanInExcel(context: Excel.RequestContext, plan: Summ
   const tableNamesTaken = new Set(workbookTables.items.map((t) => nameKey(t.name)));
   const tmpTableNames = plan.sheets.flatMap((s) => s.tables).map((_, i) => pickFreeTableName(`HyokaTmp_${i + 1}`, tableNamesTaken));
   const planNameKeys = new Set(plan.sheets.map((s) => nameKey(s.name)));
-  const deferLink = (l: PlanHyperlink) => planNameKeys.has(nameKey(l.target.sheet));
+  // A link to one of the plan's own sheets waits for their final names; a link to another workbook never does.
+  const deferLink = (l: PlanHyperlink) => l.target.file === undefined && planNameKeys.has(nameKey(l.target.sheet));
 
   const run = runIdOf(JSON.stringify(plan));
   const record = recordName.isNullObject ? undefined : parseRecord(String(recordName.formula));
