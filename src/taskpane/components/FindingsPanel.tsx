@@ -1,7 +1,7 @@
 import { useMemo, useState } from "react";
 import { Button, Field, Input, Select, Text } from "@fluentui/react-components";
 import type { Finding, Severity } from "../../core";
-import { ruleById } from "../../core/rules";
+import { ruleInfo } from "../../core/ruleCatalog";
 import { severityKey } from "../i18n";
 import type { Lang, Translate } from "../i18n";
 import { usePaneStyles } from "./styles";
@@ -22,7 +22,7 @@ export const findingKey = (f: Finding) => `${f.rule}|${f.sheet}!${f.address}`;
 export const placeOf = (f: Pick<Finding, "sheet" | "address">) => `${f.sheet}!${f.address}`;
 
 export function ruleTitle(rule: string, lang: Lang): string {
-  return ruleById(rule)?.title[lang] ?? rule;
+  return ruleInfo(rule)?.title[lang] ?? rule;
 }
 
 function messageOf(f: Finding, lang: Lang): string {
