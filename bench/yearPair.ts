@@ -22,7 +22,7 @@ export interface Planted {
 const clone = <T>(x: T): T => JSON.parse(JSON.stringify(x)) as T;
 
 /** Last year's copy of a field: a year less of actuals, the finance window a year back. */
-function lastYear(f: GenField): GenField {
+export function lastYear(f: GenField): GenField {
   const l = clone(f);
   for (const k of l.kpis) {
     const reported = k.actuals.map((a, i) => (typeof a === 'number' ? i : -1)).filter((i) => i >= 0);
