@@ -20,12 +20,16 @@ import type { BrowserFile } from "./browserPort";
 import { BuildPanel } from "./components/BuildPanel";
 import type { BuildState, BuildStepId } from "./components/BuildPanel";
 import { FindingsPanel, findingKey, placeOf } from "./components/FindingsPanel";
+import { OtherWorkbooksPanel } from "./components/OtherWorkbooksPanel";
+import type { ReadWorkbook } from "./components/OtherWorkbooksPanel";
 import { OverviewPanel } from "./components/OverviewPanel";
 import { SheetsPanel } from "./components/SheetsPanel";
 import { usePaneStyles } from "./components/styles";
 import { describeError } from "./errors";
 import { translator } from "./i18n";
 import type { Lang, Translate } from "./i18n";
+import { analyzeAll, NO_OTHERS } from "./others";
+import type { OtherWorkbooks } from "./others";
 import type { BuildPhase, WorkbookPort } from "./port";
 import { analyzeOptions, defaultSettings, withEntry } from "./settings";
 import type { GradeSetting, PaneSettings } from "./settings";
@@ -42,6 +46,8 @@ export interface AppProps {
   openPort?: (file: BrowserFile) => WorkbookPort;
   /** The run's time for the summary's log; injectable for tests. */
   now?: () => Date;
+  /** Reads a workbook picked in 「他のブックを追加」 / 「前年度と比較」; injectable for tests. */
+  readWorkbook?: ReadWorkbook;
 }
 
 type ScanState =
@@ -74,6 +80,7 @@ export function App({
   analyze = analyzeWorkbook,
   openPort = createBrowserPort,
   now = () => new Date(),
+  readWorkbook,
 }: AppProps) {
   const styles = useStyles();
   const pane = usePaneStyles();
@@ -89,13 +96,14 @@ export function App({
   const [openError, setOpenError] = useState<string | null>(null);
   const [selected, setSelected] = useState<string | null>(null);
   const [build, setBuild] = useState<BuildState>({ step: "idle" });
+  const [others, setOthers] = useState<OtherWorkbooks>(NO_OTHERS);
   const fileInput = useRef<HTMLInputElement>(null);
 
   // The analysis follows the snapshot and the user's choices: changing one re-analyses.
   const analysis = useMemo(() => {
     if (!snapshot) return null;
     try {
-      const model = analyze(snapshot, analyzeOptions(settings, lang));
+      const model = analyzeAll(analyze, snapshot, analyzeOptions(settings, lang), others).model;
       // What the classifier says without the user's overrides (the "automatic" option).
       const overridden = Object.keys(settings.sheetKinds).length > 0;
       const detectedSheets = overridden
@@ -111,7 +119,7 @@ export function App({
         error: t("error.analyze", { message: describeError(e, t) }),
       };
     }
-  }, [snapshot, settings, lang, analyze, t]);
+  }, [snapshot, settings, lang, analyze, t, others]);
   const model = analysis?.model ?? null;
 
   const updateSettings = useCallback(
@@ -177,6 +185,11 @@ export function App({
     async (f: Finding) => {
       if (!port) return;
       setSelected(findingKey(f));
+      // A cell of another workbook (added, or last year's) cannot be selected here.
+      if (f.file !== undefined) {
+        setAnnouncement(t("findings.otherFile", { place: placeOf(f), file: f.file }));
+        return;
+      }
       try {
         const outcome = await port.selectCell(f.sheet, f.address);
         setAnnouncement(
@@ -209,7 +222,7 @@ export function App({
     let current: BuildStepId = "read";
     setBuild({ step: "running", current });
     setAnnouncement(t("build.running", { step: t("build.step.read") }));
-    const forBuild = analyzeForBuild(settings, lang, now, analyze, port.name);
+    const forBuild = analyzeForBuild(settings, lang, now, analyze, port.name, others);
     try {
       const outcome = await port.buildSummary(forBuild, (p) => {
         const step = phaseStep(p);
@@ -226,7 +239,7 @@ export function App({
       setBuild({ step: "error", at: current, message });
       setAnnouncement(`${t("build.failed")} ${message}`);
     }
-  }, [port, analyze, settings, lang, now, t]);
+  }, [port, analyze, settings, lang, now, t, others]);
 
   const scanning = scan.step === "reading" || scan.step === "analyzing";
 
@@ -376,6 +389,18 @@ export function App({
                 selected={selected}
                 onOpen={(f) => void openFinding(f)}
                 t={t}
+              />
+            )}
+            {tab === "build" && (
+              <OtherWorkbooksPanel
+                others={others}
+                onChange={(next, note) => {
+                  setOthers(next);
+                  setAnnouncement(note);
+                }}
+                t={t}
+                lang={lang}
+                read={readWorkbook}
               />
             )}
             {tab === "build" && (

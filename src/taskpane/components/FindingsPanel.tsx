@@ -18,8 +18,10 @@ export interface FindingsPanelProps {
 const SEVERITIES: Severity[] = ["error", "warning", "info"];
 const ALL = "all";
 
-export const findingKey = (f: Finding) => `${f.rule}|${f.sheet}!${f.address}`;
-export const placeOf = (f: Pick<Finding, "sheet" | "address">) => `${f.sheet}!${f.address}`;
+export const findingKey = (f: Finding) => `${f.rule}|${placeOf(f)}`;
+/** Where a finding points: the sheet and cell, after the file when it is in another workbook. */
+export const placeOf = (f: Pick<Finding, "sheet" | "address" | "file">) =>
+  `${f.file !== undefined ? `[${f.file}] ` : ""}${f.sheet}!${f.address}`;
 
 export function ruleTitle(rule: string, lang: Lang): string {
   return ruleInfo(rule)?.title[lang] ?? rule;
