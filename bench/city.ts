@@ -31,6 +31,17 @@ async function workbook(fields: GenField[], all: GenField[], memo: string, memoF
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
+/**
+ * The fields on one plan period, as one city's departments report them: every KPI's years
+ * from `start`, the money of the same two fiscal years (the generator draws each field's own).
+ */
+export function onePlanPeriod(fields: GenField[], start = 2021): GenField[] {
+  return fields.map((f) => {
+    const kpis = f.kpis.map((k) => ({ ...k, years: k.years.map((_, i) => start + i) }));
+    return { ...f, kpis, financeYears: [start + 3, start + 4] as [number, number] };
+  });
+}
+
 /** The whole city in one workbook (the benchmark's workbook). */
 export function cityWorkbook(fields: GenField[]): Promise<Buffer> {
   return workbook(fields, fields, '打合せメモ', false);

@@ -101,6 +101,7 @@ export function compareSheet(ctx: Ctx): PlanSheet | null {
     s.format(a1Range(h + 1, NAME, s.rowCount - 1, NAME), undefined, { wrap: true });
     s.format(a1Range(h, 0, s.rowCount - 1, THIS_CELL), undefined, { border: true });
   }
-  const widths = [10, 18, 7, 11, 7, 24, 7, 9, 12, 12, 8, 13, 52, 8, 8];
+  // One A4 landscape page across (the applier fits 175 characters of width to it).
+  const widths = [10, 16, 7, 9, 6, 20, 6, 8, 11, 11, 8, 12, 32, 7, 7];
   return s.toSheet('compare', t.sheetCompare, widths, { rows: headRow + 1, columns: 1 }, '#7030A0');
 }

@@ -82,7 +82,7 @@ export function overviewSheet(ctx: Ctx): PlanSheet | null {
 
   // Columns.
   const head: PlanValue[] = [t.colFieldId, t.colFieldName, t.colWorkbooks, t.colAsOf, t.colIndicatorCount, t.status_achieved, t.status_notAchieved, t.status_notReported, t.status_pending, t.colAchievedShare];
-  const widths = [7, 18, 16, 8, 7, 6, 7, 7, 7, 9];
+  const widths = [7, 18, 24, 8, 7, 6, 7, 7, 7, 9];
   const SHARE = 9;
   const gradeCol = head.length;
   for (const g of grades) {
