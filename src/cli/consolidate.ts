@@ -9,7 +9,6 @@ import * as path from 'path';
 import type { AnalyzeOptions } from '../core/analyze';
 import { consolidateWorkbooks, type SkippedWorkbook, type WorkbookInput } from '../core/consolidate';
 import { HyokaError } from '../core/errors';
-import { VERSION } from '../core/version';
 import { blankWorkbook } from '../xlsx/blankWorkbook';
 import { XlsxApplyError } from '../xlsx/errors';
 import { prepareOutput, readWorkbookFile, userError, writeAll, type OutputTarget } from './files';
