@@ -42,6 +42,19 @@ const pick = async (label: string, files: File[]) =>
     fireEvent.change(screen.getByLabelText(label), { target: { files } });
   });
 
+/** Clicks サマリーを作成 and returns what the pane handed the port to analyze with. */
+async function built(port: ReturnType<typeof fakePort>): Promise<AnalyzeForBuild> {
+  let analyze!: AnalyzeForBuild;
+  (port.buildSummary as jest.Mock).mockImplementationOnce(async (a: AnalyzeForBuild) => {
+    analyze = a;
+    return { sheetNames: {}, renamed: [] };
+  });
+  await act(async () => {
+    fireEvent.click(screen.getByRole("button", { name: "サマリーを作成" }));
+  });
+  return analyze;
+}
+
 const findingsCount = () => Number(/\((\d+)\)/.exec(screen.getByRole("tab", { name: /^指摘/ }).textContent ?? "")![1]);
 
 describe("Other workbooks", () => {
@@ -63,15 +76,7 @@ describe("Other workbooks", () => {
     // The added fields' findings are in the view (and name their file).
     expect(findingsCount()).toBeGreaterThan(before);
 
-    let analyze!: AnalyzeForBuild;
-    (port.buildSummary as jest.Mock).mockImplementationOnce(async (a: AnalyzeForBuild) => {
-      analyze = a;
-      return { sheetNames: {}, renamed: [] };
-    });
-    await act(async () => {
-      fireEvent.click(screen.getByRole("button", { name: "サマリーを作成" }));
-    });
-    const { model, plan } = analyze(fieldBook(field(1)));
+    const { model, plan } = (await built(port))(fieldBook(field(1)));
     expect(model.policyFields.map((f) => f.id)).toEqual(["1", "2", "3"]);
     expect((plan as SummaryPlan).sheets[0].key).toBe("overview");
     const overview = (plan as SummaryPlan).sheets[0];
@@ -107,15 +112,7 @@ describe("Other workbooks", () => {
     expect(announcer().textContent).toMatch(/^\[R5\.xlsx\] 政策分野3!C\d+ は R5\.xlsx にあります。/);
 
     openTab("サマリー作成");
-    let analyze!: AnalyzeForBuild;
-    (port.buildSummary as jest.Mock).mockImplementationOnce(async (a: AnalyzeForBuild) => {
-      analyze = a;
-      return { sheetNames: {}, renamed: [] };
-    });
-    await act(async () => {
-      fireEvent.click(screen.getByRole("button", { name: "サマリーを作成" }));
-    });
-    const { plan } = analyze(yearBook(p.cur, "this"));
+    const { plan } = (await built(port))(yearBook(p.cur, "this"));
     expect((plan as SummaryPlan).sheets.map((s) => s.key)).toContain("compare");
     fireEvent.click(screen.getByRole("button", { name: "R5.xlsx を外す" }));
     expect(findingsCount()).toBe(before);

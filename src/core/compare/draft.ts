@@ -19,10 +19,13 @@ export interface CompareDraft extends Draft {
   match: { reason: MatchReason; confidence: number } | null;
 }
 
+/** Where a change is, and the words its messages name it by. */
+export type Place = Pick<CompareDraft, 'policyField' | 'indicator' | 'project' | 'measure' | 'level' | 'name'> & { who: string; whoEn: string };
+
 export const levelOf = (x: Pick<IndicatorAt, 'm' | 'p'>): DiffLevel => (x.p ? 'projectIndicator' : x.m ? 'measureIndicator' : 'kpi');
 
 /** The draft fields that place an indicator: its field, measure, project, number and name. */
-export function indicatorPlace(x: IndicatorAt): Pick<CompareDraft, 'policyField' | 'indicator' | 'project' | 'measure' | 'level' | 'name'> & { who: string; whoEn: string } {
+export function indicatorPlace(x: IndicatorAt): Place {
   const who = indicatorWho(x.f, x.m, x.p, x.ind);
   return {
     policyField: x.f.id,
@@ -36,7 +39,7 @@ export function indicatorPlace(x: IndicatorAt): Pick<CompareDraft, 'policyField'
   };
 }
 
-export function projectPlace(x: ProjectAt): Pick<CompareDraft, 'policyField' | 'project' | 'measure' | 'level' | 'name' | 'indicator'> & { who: string; whoEn: string } {
+export function projectPlace(x: ProjectAt): Place {
   const key = projectKey(x.m, x.p);
   const field = x.f.id === null ? '' : `${x.f.label ?? '政策分野'}${fieldKey(x.f)} `;
   return {
@@ -54,4 +57,26 @@ export function projectPlace(x: ProjectAt): Pick<CompareDraft, 'policyField' | '
 /** A target change that asks less of the city: lower for an increase or maintain target, higher for a decrease target. */
 export function eases(direction: Direction | null, oldValue: number, newValue: number): boolean {
   return direction === 'decrease' ? newValue > oldValue : newValue < oldValue;
+}
+
+/** An indicator or project only one of the two years has: at its own cell, its name as the old or new value. */
+export function onlyInOneYear(
+  place: Place,
+  source: SourceRef,
+  item: 'indicator' | 'project',
+  side: 'last' | 'this',
+): CompareDraft {
+  const { who, whoEn, ...rest } = place;
+  return {
+    ...rest,
+    at: source,
+    last: side === 'last' ? source : null,
+    this: side === 'this' ? source : null,
+    item,
+    old: side === 'last' ? place.name : null,
+    new: side === 'this' ? place.name : null,
+    fiscalYear: null,
+    match: null,
+    params: { who, whoEn },
+  };
 }

@@ -8,7 +8,7 @@ import { nameKey } from '../normalize';
 import { fmt } from '../rules/format';
 import type { CatalogRule } from '../rules/types';
 import { isNum, sameValue } from '../values';
-import { eases, indicatorPlace, type CompareDraft } from './draft';
+import { eases, indicatorPlace, onlyInOneYear, type CompareDraft } from './draft';
 import type { CompareContext, IndicatorAt } from './match';
 
 type Pair = CompareContext['indicators'][number];
@@ -41,21 +41,7 @@ function revision(pair: Pair, old: number | null, now: number | null): { severit
 
 const targetOf = (y: IndicatorYear): number | null | undefined => (isNum(y.target) ? y.target : y.targetState === 'missing' ? null : undefined);
 
-function removedOrAdded(x: IndicatorAt, side: 'last' | 'this'): CompareDraft {
-  const { who, whoEn, ...place } = indicatorPlace(x);
-  return {
-    ...place,
-    at: x.ind.source,
-    last: side === 'last' ? x.ind.source : null,
-    this: side === 'this' ? x.ind.source : null,
-    item: 'indicator',
-    old: side === 'last' ? x.ind.name : null,
-    new: side === 'this' ? x.ind.name : null,
-    fiscalYear: null,
-    match: null,
-    params: { who, whoEn },
-  };
-}
+const removedOrAdded = (x: IndicatorAt, side: 'last' | 'this') => onlyInOneYear(indicatorPlace(x), x.ind.source, 'indicator', side);
 
 export const INDICATOR_CHANGE_RULES: CatalogRule<CompareContext, CompareDraft>[] = [
   {

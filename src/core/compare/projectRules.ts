@@ -6,7 +6,7 @@ import { fmt, pct, UNIT_EN } from '../rules/format';
 import type { CatalogRule } from '../rules/types';
 import { moneyFactor } from '../units';
 import { isNum, sameValue } from '../values';
-import { projectPlace, type CompareDraft } from './draft';
+import { onlyInOneYear, projectPlace, type CompareDraft } from './draft';
 import { REASON, REASON_EN } from './indicatorRules';
 import type { CompareContext, ProjectAt } from './match';
 
@@ -25,21 +25,7 @@ function paired(pair: Pair, d: Omit<CompareDraft, 'policyField' | 'project' | 'm
   return { ...place, ...d, match: { reason: pair.reason, confidence: pair.confidence }, params: { who, whoEn, ...params } };
 }
 
-function alone(x: ProjectAt, side: 'last' | 'this'): CompareDraft {
-  const { who, whoEn, ...place } = projectPlace(x);
-  return {
-    ...place,
-    at: x.p.source,
-    last: side === 'last' ? x.p.source : null,
-    this: side === 'this' ? x.p.source : null,
-    item: 'project',
-    old: side === 'last' ? x.p.name : null,
-    new: side === 'this' ? x.p.name : null,
-    fiscalYear: null,
-    match: null,
-    params: { who, whoEn },
-  };
-}
+const alone = (x: ProjectAt, side: 'last' | 'this') => onlyInOneYear(projectPlace(x), x.p.source, 'project', side);
 
 export const PROJECT_CHANGE_RULES: CatalogRule<CompareContext, CompareDraft>[] = [
   {

@@ -10,6 +10,7 @@ import { analyzeWorkbook } from '../../../src/core/analyze';
 import { COMPARE_RULES, compareModels, diffFindings } from '../../../src/core/compare';
 import { matchItems } from '../../../src/core/compare/match';
 import { similarity } from '../../../src/core/compare/similarity';
+import { emptyField, emptyMeasure, emptyProject } from '../../../src/core/read/shared/factories';
 import { readXlsxSnapshot } from '../../../src/xlsx/readXlsx';
 import { yearPair, yearWorkbook } from '../../../bench/yearPair';
 import { CASES, diffOf, pair } from './cases';
@@ -137,52 +138,16 @@ describe('matching', () => {
   });
 
   it('a project keeps its ID across fields: moved, not ended and started', () => {
-    const a = analyzeWorkbook({ sheets: [] });
-    const withProject = (fieldId: string) => ({
-      ...a,
-      policyFields: [
-        {
-          ...emptyField(fieldId),
-          measures: [{ no: 1, code: null, name: 'm', content: '', evaluation: null, indicators: [], sheetGrades: [], source: { sheet: 's', address: 'A1' }, projects: [project('0086', '移動した事業')] }],
-        },
-      ],
-    });
+    const at = { sheet: 's', address: 'A1' };
+    const withProject = (fieldId: string) => {
+      const f = emptyField(fieldId, `分野${fieldId}`, 's', at);
+      const m = emptyMeasure(1, 'm', at);
+      m.projects.push({ ...emptyProject(1, '移動した事業', at, '千円'), projectId: '0086' });
+      f.measures.push(m);
+      return { ...analyzeWorkbook({ sheets: [] }), policyFields: [f] };
+    };
     const diff = compareModels(withProject('3'), withProject('4'));
     expect(diff.changes.filter((c) => c.rule === 'project-added' || c.rule === 'project-ended')).toEqual([]);
     expect(diff.matches.find((m) => m.level === 'project')).toMatchObject({ reason: 'id', confidence: 1 });
   });
 });
-
-function emptyField(id: string) {
-  return { id, name: `分野${id}`, sheet: 's', goal: '', policy: '', vision: '', asOf: null, moneyUnit: '千円', indicators: [], measures: [], relatedProjects: [], finalEvaluation: '', source: { sheet: 's', address: 'A1' } };
-}
-
-function project(projectId: string, name: string) {
-  return {
-    no: 1,
-    projectId,
-    code: null,
-    basicProject: null,
-    name,
-    listName: null,
-    department: '',
-    legalBasis: '',
-    nextYearPolicy: '',
-    flags: { logicModel: false, priority: false, populationDecline: null },
-    sdgs: [],
-    overview: '',
-    finance: [],
-    financeUnit: '千円',
-    progress: '',
-    logicModel: null,
-    outcomes: [],
-    verification: '',
-    textTargets: [],
-    indicators: [],
-    sheetGrades: [],
-    hasDetail: true,
-    inList: false,
-    source: { sheet: 's', address: 'A1' },
-    listSource: null,
-  };
-}
