@@ -10,7 +10,7 @@ import type { SummaryPlan, WorkbookSnapshot } from "../../src/core";
 import type { AnalyzeForBuild } from "../../src/taskpane/port";
 import { fieldBook, field } from "../core/consolidate/cases";
 import { CASES, pair, yearBook } from "../core/compare/cases";
-import { announcer, fakePort, openTab, renderApp, scanned } from "./helpers";
+import { announcer, fakePort, openTab, renderApp } from "./helpers";
 
 function file(name: string): File {
   const f = new File([new Uint8Array([0x50, 0x4b])], name);
