@@ -27,10 +27,6 @@ export interface OtherWorkbooks {
 
 export const NO_OTHERS: OtherWorkbooks = { added: [], skipped: [], lastYear: null };
 
-export function hasOthers(o: OtherWorkbooks): boolean {
-  return o.added.length > 0 || o.skipped.length > 0 || o.lastYear !== null;
-}
-
 /** The model the pane shows and builds from, and the comparison when last year was picked. */
 export function analyzeAll(
   analyze: Analyze,

@@ -4,7 +4,7 @@
  * (`npm run docs:rules`) and a test keeps the two in step.
  */
 import { parseA1 } from '../a1';
-import type { Finding, Severity } from '../model';
+import type { Finding } from '../model';
 import { FINANCE_RULES, FINANCE_CONSISTENCY_RULES } from './finance';
 import { GRADE_RULES } from './grades';
 import { INDICATOR_RULES, INDICATORS_WITHOUT_TARGETS } from './indicators';
@@ -35,12 +35,12 @@ export function ruleById(id: string): Rule | undefined {
 }
 
 /** A rule's draft as the finding users read, in both languages. */
-export function toFinding(rule: Pick<Rule, 'id' | 'severity' | 'message'>, d: Draft, lang: 'ja' | 'en', severity: Severity = rule.severity): Finding {
+export function toFinding(rule: Pick<Rule, 'id' | 'severity' | 'message'>, d: Draft, lang: 'ja' | 'en'): Finding {
   const ja = rule.message.ja(d.params);
   const en = rule.message.en(d.params);
   return {
     rule: rule.id,
-    severity,
+    severity: rule.severity,
     message: lang === 'en' ? en : ja,
     messageJa: ja,
     messageEn: en,

@@ -100,7 +100,7 @@ export function findProject(field: PolicyField, measure: Measure, p: Project): P
   return measure.projects.find((x) => compatible(x) && (nameKey(x.name) === key || (x.listName !== null && nameKey(x.listName) === key)));
 }
 
-export function mergeMeasure(into: Measure, from: Measure): void {
+function mergeMeasure(into: Measure, from: Measure): void {
   if (!into.name) into.name = from.name;
   if (!into.code) into.code = from.code;
   if (!into.content) into.content = from.content;
