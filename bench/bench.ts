@@ -8,7 +8,9 @@
  * peak RSS, and through the Office.js adapters against a counting fake: context.sync()
  * calls and the largest request, read and write, next to a naive baseline. Beside them, the
  * README's command as a user types it (`npm run hyoka -- summarize`, a fresh process) next to
- * exceljs reading and writing the same file (a fresh process too): the target is ≤ 1.3×.
+ * exceljs reading and writing the same file (a fresh process too): the target is ≤ 1.3×. Then
+ * the layout families (familiesBench.ts) and, at N = 45, consolidating 12 department workbooks
+ * and comparing two years (beyondBench.ts).
  */
 import { execFileSync } from 'child_process';
 import * as fs from 'fs';
@@ -20,6 +22,7 @@ import { readXlsxSnapshot } from '../src/xlsx/readXlsx';
 import { applyPlanToXlsx } from '../src/xlsx/applyPlan';
 import { nodeDeflater } from '../src/cli/nodeZip';
 import { makeField, makeWorkbook, Variant } from './generate';
+import { beyondSection } from './beyondBench';
 import { familiesSection } from './familiesBench';
 import { officeRoundTrips, officeTargets, OfficeRoundTrips } from './officeRoundTrips';
 import { jsonTarget, writeBenchJson } from './benchJson';
@@ -188,6 +191,9 @@ async function main(): Promise<void> {
   if (growth) console.log(`\n${growth}`);
   const families = await familiesSection(runs);
   console.log(`\n${families.join('\n')}`);
+  // Consolidation of 12 workbooks and compare at N = 45 (or the largest size asked for, when smaller).
+  const beyond = await beyondSection(runs, Math.min(45, Math.max(...sizes, 14)));
+  console.log(`\n${beyond.join('\n')}`);
   if (write && sizes.length > 1) {
     const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
     const doc = [
@@ -208,6 +214,8 @@ async function main(): Promise<void> {
       ...targets(rows),
       '',
       ...families,
+      '',
+      ...beyond,
       '',
     ].join('\n');
     fs.writeFileSync(path.join(__dirname, '../../docs/performance.md'), doc);

@@ -6,7 +6,21 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { compoundFileKind } from '../core/cfb';
 import { HyokaError, sniffFile } from '../core/errors';
+import type { WorkbookSnapshot } from '../core/snapshot';
 import { XlsxApplyError } from '../xlsx/errors';
+import { readXlsxSnapshot } from '../xlsx/readXlsx';
+
+/** Reads a workbook file into a snapshot; a file it cannot read is one HyokaError, classified. */
+export async function readWorkbookFile(file: string): Promise<{ bytes: Uint8Array; snapshot: WorkbookSnapshot }> {
+  const bytes = readInputFile(file);
+  try {
+    // Summary sheets Hyōka wrote on an earlier run are recognised by the ownership rule and not read as sources.
+    return { bytes, snapshot: await readXlsxSnapshot(bytes, { source: path.basename(file) }) };
+  } catch (e) {
+    if (e instanceof XlsxApplyError) throw userError(e, file);
+    throw new HyokaError('file-corrupt', file, e);
+  }
+}
 
 export function readInputFile(file: string): Uint8Array {
   let bytes: Buffer;

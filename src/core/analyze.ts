@@ -6,7 +6,7 @@ import type { WorkbookSnapshot } from './snapshot';
 import type { Direction, EvaluationModel, Indicator, PolicyField, SheetKind } from './model';
 import { parseWorkbook } from './read';
 import { DEFAULT_GRADES, defaultAsOf, FORMULAS, gapClosure, GradeBand, gradeOf, inferDirection, statusOf, trajectoryOf } from './achievement';
-import { runRules } from './rules';
+import { runRules, sheetOrderKey } from './rules';
 import { fieldKey } from './fieldKey';
 import { VERSION } from './version';
 import type { LayoutProfile } from './profile/types';
@@ -23,6 +23,8 @@ export interface AnalyzeOptions {
   grades?: GradeBand[];
   /** A layout profile to read with (src/core/profile/): entries by sheet name or label signature. */
   profile?: LayoutProfile;
+  /** The workbook's file when the model is read beside another (last year's in a comparison): every cell names it. */
+  file?: string;
 }
 
 /** Every indicator of a field with its direction-override key: KPIs "9/1", a measure's "9/m2/1", a project's "9/p2-3/1". */
@@ -64,18 +66,20 @@ export function analyzeWorkbook(snapshot: WorkbookSnapshot, options: AnalyzeOpti
 
 /** The model, and the layout profile its reading amounts to (`hyoka inspect --profile-out`). */
 export function analyzeWithProfile(snapshot: WorkbookSnapshot, options: AnalyzeOptions = {}): { model: EvaluationModel; profile: LayoutProfile } {
-  const parsed = parseWorkbook(snapshot, { sheetKinds: options.sheetKinds, profile: options.profile });
+  const parsed = parseWorkbook(snapshot, { sheetKinds: options.sheetKinds, profile: options.profile, file: options.file });
   for (const f of parsed.policyFields) evaluateField(f, options);
+  const file = options.file;
+  const sheets = Array.isArray(snapshot?.sheets) ? snapshot.sheets : [];
   const findings = runRules(
-    { fields: parsed.policyFields, grids: parsed.readSheets, sheets: Array.isArray(snapshot?.sheets) ? snapshot.sheets : [], notes: parsed.notes },
+    { fields: parsed.policyFields, grids: parsed.readSheets, sheets: file === undefined ? sheets : sheets.map((s) => ({ ...s, file })), notes: parsed.notes },
     options.lang ?? 'ja',
-    parsed.sheets.map((s) => s.name),
+    parsed.sheets.map((s) => sheetOrderKey({ sheet: s.name, file })),
   );
   const model: EvaluationModel = {
     schemaVersion: 2,
     generator: { name: 'hyoka', version: VERSION },
     source: snapshot.source ?? null,
-    sheets: parsed.sheets,
+    sheets: file === undefined ? parsed.sheets : parsed.sheets.map((s) => ({ ...s, file })),
     policyFields: parsed.policyFields,
     findings,
   };

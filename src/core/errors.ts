@@ -22,6 +22,7 @@ export type HyokaErrorCode =
   | 'bad-option'
   | 'bad-profile'
   | 'no-policy-field'
+  | 'no-workbook-read'
   | 'protected'
   | 'internal';
 
@@ -80,6 +81,10 @@ const MESSAGES: Record<HyokaErrorCode, { ja: (d: string) => string; en: (d: stri
   'no-policy-field': {
     ja: (d) => `評価シートが見つかりません（政策分野評価シート・事務事業評価シート・施策評価シート・事務事業の一覧表のいずれも読み取れませんでした。hyoka inspect で各シートの判定理由を確認できます）: ${d}`,
     en: (d) => `No evaluation sheet found (no policy-field sheet, project or measure evaluation sheet, or project table could be read; hyoka inspect shows why for each sheet): ${d}`,
+  },
+  'no-workbook-read': {
+    ja: (d) => `読み込めたブックがありません（上の各行の理由を確認してください）: ${d}`,
+    en: (d) => `No workbook could be read (see the reason on each line above): ${d}`,
   },
   protected: {
     ja: (d) => `シートまたはブックが保護されているため書き込めません。保護を解除してから再実行してください: ${d}`,

@@ -40,7 +40,11 @@ export class Grid {
   private readonly rowIndex: number[];
   private readonly byPos = new Map<number, GridCell>();
 
-  constructor(readonly sheet: SheetSnapshot) {
+  /** `file`: the workbook, when several are read together; every SourceRef the grid makes then names it. */
+  constructor(
+    readonly sheet: SheetSnapshot,
+    readonly file?: string,
+  ) {
     this.name = sheet.name;
     const rows = this.rowsByIndex;
     const add = (r: number, c: number, raw: CellValue | undefined, format: string | null | undefined): void => {
@@ -108,7 +112,7 @@ export class Grid {
   }
 
   ref(r: number, c: number): SourceRef {
-    return { sheet: this.name, address: toA1(r, c) };
+    return this.file === undefined ? { sheet: this.name, address: toA1(r, c) } : { sheet: this.name, address: toA1(r, c), file: this.file };
   }
 
   get cellCount(): number {

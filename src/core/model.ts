@@ -14,6 +14,11 @@ export interface SourceRef {
   sheet: string;
   /** A1 address (a cell, or a range "A1:B2"). */
   address: string;
+  /**
+   * The workbook the cell is in, when a model joins several (consolidation, year-over-year):
+   * a path relative to the output's folder, with "/" separators. Absent = the model's own workbook.
+   */
+  file?: string;
 }
 
 export type Direction = 'increase' | 'decrease' | 'maintain';
@@ -78,6 +83,8 @@ export interface SheetInfo {
   inferred?: Inference[];
   /** How many projects / measures / indicators the sheet gave (for inspect and the pane). */
   counts?: { projects: number; measures: number; indicators: number };
+  /** The workbook the sheet is in, in a consolidated model (see SourceRef.file). */
+  file?: string;
 }
 
 export interface DirectionInfo {
@@ -378,6 +385,20 @@ export interface Finding {
   /** The measure's code (or number) for a measure's or project's finding. */
   measure?: string | null;
   fiscalYear: number | null;
+  /** The workbook of `sheet`, in a consolidated model (see SourceRef.file). */
+  file?: string;
+}
+
+/** One input of a consolidated model: a workbook read, or skipped with the reason. */
+export interface SourceWorkbook {
+  /** As SourceRef.file: relative to the output's folder; null for the workbook the summary is written into. */
+  file: string | null;
+  status: 'read' | 'skipped';
+  /** Why a file was skipped (the message the user read), in both languages. */
+  reason?: { ja: string; en: string };
+  /** Policy field ids the workbook gave ("?" for a field no sheet names). */
+  policyFields?: string[];
+  sheets?: number;
 }
 
 export interface EvaluationModel {
@@ -387,4 +408,6 @@ export interface EvaluationModel {
   sheets: SheetInfo[];
   policyFields: PolicyField[];
   findings: Finding[];
+  /** Present only in a model joined from several workbooks (`hyoka summarize A.xlsx B.xlsx …`): each input. */
+  sources?: SourceWorkbook[];
 }

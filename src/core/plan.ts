@@ -75,10 +75,23 @@ export type PlanConditionalFormat =
 export interface PlanHyperlink {
   /** Cell on the plan sheet holding the link, A1. */
   cell: string;
-  /** Internal target only: a sheet of this workbook and an A1 address on it. */
-  target: { sheet: string; address: string };
+  /**
+   * A sheet and an A1 address on it: of this workbook, or — with `file` — of another workbook,
+   * named by a path relative to this workbook's folder ("/" separators; "../" allowed), so the
+   * workbooks can be moved together. Appliers write an external link to the file with the cell as its
+   * location (.xlsx: a hyperlink relationship; Office.js: the address with "#'Sheet'!A1").
+   */
+  target: { sheet: string; address: string; file?: string };
   text: string;
   tooltip?: string;
+}
+
+/**
+ * A link's other workbook must be a relative path to a workbook: no scheme (http:, file:,
+ * javascript:), no drive or leading slash, no backslash. Both appliers refuse anything else.
+ */
+export function isLinkedWorkbook(file: string): boolean {
+  return file !== '' && !/^[a-z][a-z0-9+.-]*:/i.test(file) && !file.startsWith('/') && !file.includes('\\') && /\.(xlsx|xlsm|xltx|xltm)$/i.test(file);
 }
 
 export interface PlanChartSeries {
@@ -110,7 +123,7 @@ export interface PlanTable {
   range: string;
 }
 
-export type PlanSheetKey = 'evaluation' | 'projects' | 'indicators' | 'finance' | 'findings' | 'charts' | 'log';
+export type PlanSheetKey = 'overview' | 'evaluation' | 'projects' | 'indicators' | 'finance' | 'findings' | 'charts' | 'compare' | 'log';
 
 export interface PlanSheet {
   /** Stable key: which of Hyōka's sheets this is, whatever its localized name. */

@@ -1,6 +1,9 @@
-/** docs/rules.md, generated from the rule catalog (scripts/gen-rules-doc.js writes it; a test compares). */
-import { RULES } from './rules';
+/** docs/rules.md, generated from the rule catalogs (scripts/gen-rules-doc.js writes it; a test compares). */
 import { FORMULAS, DEFAULT_GRADES, MAINTAIN_TOLERANCE } from './achievement';
+import { KEY_NAME_MIN, SIMILAR_NAME_MIN } from './compare/match';
+import { ALL_RULES, DEFAULT_COST_THRESHOLD, type RuleGroup } from './ruleCatalog';
+
+const table = (group: RuleGroup) => ALL_RULES.filter((r) => r.group === group).map((r) => `| \`${r.id}\` | ${r.severity} | ${r.title.ja} | ${r.title.en} |`);
 
 export function rulesMarkdown(): string {
   const lines = [
@@ -10,7 +13,7 @@ export function rulesMarkdown(): string {
     '',
     '| id | 重要度 / severity | 内容 | What it checks |',
     '| --- | --- | --- | --- |',
-    ...RULES.map((r) => `| \`${r.id}\` | ${r.severity} | ${r.title.ja} | ${r.title.en} |`),
+    ...table('validation'),
     '',
     '## 達成率 / Achievement rate',
     '',
@@ -30,6 +33,22 @@ export function rulesMarkdown(): string {
     'Evaluation year (as-of): the latest fiscal year with at least one numeric actual among the field\'s KPIs (for a field without KPIs, among its measures\' and projects\' indicators), unless overridden (`--as-of`).',
     '',
     'Trajectory: from the latest actual, the annual pace needed to reach 最終目標 by its year (the year in the 最終目標 header, else the year after the last target column) against the pace between the first and latest actuals (with a single actual, the pace from the 基準値 / 策定時 baseline where the sheet gives one). Without either, the pace so far is unknown and the verdict is `unknown` unless the final target is already reached.',
+    '',
+    '## 複数のブックの統合 / Joining several workbooks',
+    '',
+    '`hyoka summarize A.xlsx B.xlsx DIR/` and the pane\'s 「他のブックを追加」 join the workbooks into one model: the same policy field in two workbooks is one field (fields by number, measures and projects by ID and code first, names second, as the sheets of one workbook are joined). An indicator or project two workbooks both give is counted once; when their values differ, the first workbook\'s are kept and the finding names both files. The validation rules above then run once over the whole city.',
+    '',
+    '| id | 重要度 / severity | 内容 | What it checks |',
+    '| --- | --- | --- | --- |',
+    ...table('consolidation'),
+    '',
+    '## 前年度比較 / Year over year',
+    '',
+    `\`hyoka compare LAST.xlsx THIS.xlsx\` and the pane's 「前年度と比較」 match policy fields, indicators and projects across the years: a project's own ID first (across the whole city), then its code or number with a name at least ${KEY_NAME_MIN} alike, then the same name, then the most similar name at least ${SIMILAR_NAME_MIN} alike (Dice coefficient of character bigrams). Each match keeps its reason and a confidence; a renamed item is one item with a note (\`*-renamed\`), not an end and a start. A target is compared for a fiscal year both workbooks show; a past actual is one last year's workbook reported as a number (a 集計中 that became a number is no revision). \`target-revised\` and \`final-target-revised\` are warnings when the target asks less (lower for an increase or maintain target, higher for a decrease target) or was removed, information when it was raised or newly set. \`cost-change\` compares 事業費 and 一般財源 of the same fiscal year (the same basis when both years give it, else last year's 見込 against this year's 予算 or 決算), in this year's unit, and fires past ±${DEFAULT_COST_THRESHOLD * 100}% (\`--cost-threshold\`).`,
+    '',
+    '| id | 重要度 / severity | 内容 | What it checks |',
+    '| --- | --- | --- | --- |',
+    ...table('compare'),
     '',
   ];
   return lines.join('\n');

@@ -40,6 +40,7 @@
  * and is reported in `kept`.
  */
 import { parseRange, rangeA1, toA1 } from '../core/a1';
+import { isLinkedWorkbook } from '../core/plan';
 import type { PlanConditionalFormat, PlanHyperlink, PlanSheet, PlanStyle, PlanValue, SummaryPlan } from '../core/plan';
 import { decideOwnership, formatRecord, parseRecord, quoteFormulaString, runIdOf, type KeptReason, type MarkedSheet } from '../core/ownership';
 import { drawableChart, queueChart } from './charts';
@@ -216,11 +217,15 @@ function queueConditionalFormat(ws: Excel.Worksheet, cf: PlanConditionalFormat):
 }
 
 function queueHyperlink(ws: Excel.Worksheet, link: PlanHyperlink, targetSheet: string): void {
+  if (link.target.file !== undefined && !isLinkedWorkbook(link.target.file)) return;
   const cell = ws.getRange(link.cell);
   // The display text lands in the cell: keep it text whatever it starts with.
   cell.numberFormat = [['@']];
+  const reference = documentReference(targetSheet, link.target.address.replace(/\$/g, ''));
   cell.hyperlink = {
-    documentReference: documentReference(targetSheet, link.target.address.replace(/\$/g, '')),
+    // Another workbook: RangeHyperlink has no sub-address, so the cell follows the file after "#", as
+    // Excel's own link dialog and HYPERLINK("Book.xlsx#Sheet!A1") write it (learn.microsoft.com: Excel.RangeHyperlink).
+    ...(link.target.file === undefined ? { documentReference: reference } : { address: `${link.target.file}#${reference}` }),
     textToDisplay: link.text,
     ...(link.tooltip ? { screenTip: link.tooltip } : {}),
   };
@@ -438,7 +443,9 @@ export async function applyPlanInExcel(context: Excel.RequestContext, plan: Summ
   const planIndex = (sheet: string) => plan.sheets.findIndex((s) => nameKey(s.name) === nameKey(sheet));
   // A link to a plan sheet is written with the swap, when that sheet has its final name — at
   // once in an undo group, where it is born with it. A user's sheet of that name wins, as at the swap.
+  // A link to another workbook never waits.
   const linkTarget = (l: PlanHyperlink): string | null => {
+    if (l.target.file !== undefined) return l.target.sheet;
     const i = planIndex(l.target.sheet);
     if (i < 0) return l.target.sheet;
     if (!group) return null;

@@ -20,6 +20,8 @@ import type { BrowserFile } from "./browserPort";
 import { BuildPanel } from "./components/BuildPanel";
 import type { BuildState, BuildStepId } from "./components/BuildPanel";
 import { FindingsPanel, findingKey, placeOf } from "./components/FindingsPanel";
+import { OtherWorkbooksPanel } from "./components/OtherWorkbooksPanel";
+import type { ReadWorkbook } from "./components/OtherWorkbooksPanel";
 import { OverviewPanel } from "./components/OverviewPanel";
 import { SelfCheckPanel } from "./components/SelfCheckPanel";
 import { SheetsPanel } from "./components/SheetsPanel";
@@ -27,6 +29,8 @@ import { usePaneStyles } from "./components/styles";
 import { describeError } from "./errors";
 import { translator } from "./i18n";
 import type { Lang, Translate } from "./i18n";
+import { analyzeAll, NO_OTHERS } from "./others";
+import type { OtherWorkbooks } from "./others";
 import type { BuildPhase, WorkbookPort } from "./port";
 import { makeSelfCheck } from "./selfCheck";
 import { analyzeOptions, defaultSettings, withEntry } from "./settings";
@@ -46,6 +50,8 @@ export interface AppProps {
   now?: () => Date;
   /** The 動作確認 / Self-check: its report text (outside Excel by default). */
   selfCheck?: () => Promise<string>;
+  /** Reads a workbook picked in 「他のブックを追加」 / 「前年度と比較」; injectable for tests. */
+  readWorkbook?: ReadWorkbook;
 }
 
 type ScanState =
@@ -79,6 +85,7 @@ export function App({
   openPort = createBrowserPort,
   now = () => new Date(),
   selfCheck = makeSelfCheck(false),
+  readWorkbook,
 }: AppProps) {
   const styles = useStyles();
   const pane = usePaneStyles();
@@ -94,13 +101,14 @@ export function App({
   const [openError, setOpenError] = useState<string | null>(null);
   const [selected, setSelected] = useState<string | null>(null);
   const [build, setBuild] = useState<BuildState>({ step: "idle" });
+  const [others, setOthers] = useState<OtherWorkbooks>(NO_OTHERS);
   const fileInput = useRef<HTMLInputElement>(null);
 
   // The analysis follows the snapshot and the user's choices: changing one re-analyses.
   const analysis = useMemo(() => {
     if (!snapshot) return null;
     try {
-      const model = analyze(snapshot, analyzeOptions(settings, lang));
+      const model = analyzeAll(analyze, snapshot, analyzeOptions(settings, lang), others).model;
       // What the classifier says without the user's overrides (the "automatic" option).
       const overridden = Object.keys(settings.sheetKinds).length > 0;
       const detectedSheets = overridden
@@ -116,7 +124,7 @@ export function App({
         error: t("error.analyze", { message: describeError(e, t) }),
       };
     }
-  }, [snapshot, settings, lang, analyze, t]);
+  }, [snapshot, settings, lang, analyze, t, others]);
   const model = analysis?.model ?? null;
 
   const updateSettings = useCallback(
@@ -182,6 +190,11 @@ export function App({
     async (f: Finding) => {
       if (!port) return;
       setSelected(findingKey(f));
+      // A cell of another workbook (added, or last year's) cannot be selected here.
+      if (f.file !== undefined) {
+        setAnnouncement(t("findings.otherFile", { place: placeOf(f), file: f.file }));
+        return;
+      }
       try {
         const outcome = await port.selectCell(f.sheet, f.address);
         setAnnouncement(
@@ -214,7 +227,7 @@ export function App({
     let current: BuildStepId = "read";
     setBuild({ step: "running", current });
     setAnnouncement(t("build.running", { step: t("build.step.read") }));
-    const forBuild = analyzeForBuild(settings, lang, now, analyze, port.name);
+    const forBuild = analyzeForBuild(settings, lang, now, analyze, port.name, others);
     try {
       const outcome = await port.buildSummary(forBuild, (p) => {
         const step = phaseStep(p);
@@ -231,7 +244,7 @@ export function App({
       setBuild({ step: "error", at: current, message });
       setAnnouncement(`${t("build.failed")} ${message}`);
     }
-  }, [port, analyze, settings, lang, now, t]);
+  }, [port, analyze, settings, lang, now, t, others]);
 
   const scanning = scan.step === "reading" || scan.step === "analyzing";
 
@@ -381,6 +394,18 @@ export function App({
                 selected={selected}
                 onOpen={(f) => void openFinding(f)}
                 t={t}
+              />
+            )}
+            {tab === "build" && (
+              <OtherWorkbooksPanel
+                others={others}
+                onChange={(next, note) => {
+                  setOthers(next);
+                  setAnnouncement(note);
+                }}
+                t={t}
+                lang={lang}
+                read={readWorkbook}
               />
             )}
             {tab === "build" && (

@@ -2,6 +2,8 @@ import { VERSION, analyzeWorkbook } from "../core";
 import type { AnalyzeOptions, EvaluationModel, WorkbookSnapshot } from "../core";
 import { planSummary } from "../core/planSummary";
 import type { Lang } from "./i18n";
+import { analyzeAll, NO_OTHERS } from "./others";
+import type { OtherWorkbooks } from "./others";
 import type { AnalyzeForBuild } from "./port";
 import { analyzeOptions, planGrades } from "./settings";
 import type { PaneSettings } from "./settings";
@@ -17,10 +19,12 @@ export function analyzeForBuild(
   lang: Lang,
   now: () => Date,
   analyze: Analyze = analyzeWorkbook,
-  fallbackSource?: string
+  fallbackSource?: string,
+  others: OtherWorkbooks = NO_OTHERS
 ): AnalyzeForBuild {
   return (snapshot) => {
-    const model = analyze(snapshot, analyzeOptions(settings, lang));
+    // With other workbooks: joined (全体サマリー) and compared with last year (前年度比較).
+    const { model, diff } = analyzeAll(analyze, snapshot, analyzeOptions(settings, lang), others);
     const plan = planSummary(model, {
       lang,
       now: now(),
@@ -28,6 +32,7 @@ export function analyzeForBuild(
       sourceName: snapshot.source ?? fallbackSource,
       asOfOverrides: Object.keys(settings.asOf).length ? settings.asOf : undefined,
       grades: planGrades(settings.grades),
+      ...(diff ? { compare: diff } : {}),
     });
     return { model, plan };
   };

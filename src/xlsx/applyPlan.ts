@@ -14,12 +14,13 @@
  * A sheet that carries a mark but is not Hyōka's (a copy, a renamed sheet) is kept and
  * reported. Styles are appended once and reused by exact content afterwards.
  */
-import type { PlanSheetKey, SummaryPlan } from '../core/plan';
+import { isLinkedWorkbook, type PlanSheetKey, type SummaryPlan } from '../core/plan';
 import { formatMark, formatRecord, quoteFormulaString, runIdOf, type KeptReason } from '../core/ownership';
 import { chartXml, drawingXml } from './ooxml/chart';
 import {
   CT,
   RT,
+  fileTarget,
   insertBeforeClose,
   overrideXml,
   parseRels,
@@ -290,9 +291,17 @@ export async function applyPlanToXlsx(input: Uint8Array, plan: SummaryPlan, opti
       pkg.write(tablePath, tableXml(t, ++tableId));
       newOverrides.push(overrideXml(tablePath, CT.table));
     }
+    // Links to another workbook: one external relationship each (as Excel writes them).
+    const hyperlinkRelIds = sheet.hyperlinks.map((link) => {
+      if (link.target.file === undefined) return undefined;
+      if (!isLinkedWorkbook(link.target.file)) throw new XlsxApplyError('invalid-plan', `Sheet "${sheet.name}": link target "${link.target.file}" is not a relative file path.`);
+      const rid = `rId${sheetRels.length + 1}`;
+      sheetRels.push(relXml(rid, RT.hyperlink, fileTarget(link.target.file), true));
+      return rid;
+    });
     let xml: string;
     try {
-      xml = sheetXml({ sheet, build, styles, resolveSheetName, drawingRelId, tableRelIds });
+      xml = sheetXml({ sheet, build, styles, resolveSheetName, drawingRelId, tableRelIds, hyperlinkRelIds });
     } catch (e) {
       throw new XlsxApplyError('invalid-plan', `Sheet "${sheet.name}": ${(e as Error).message}`, e);
     }

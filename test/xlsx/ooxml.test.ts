@@ -103,6 +103,19 @@ describe('StyleBook', () => {
     expect(again.unchanged).toBe(true);
   });
 
+  // Regression: the cache key wrote each flag without its place, so {wrap} and {border} (and
+  // {bold}) shared one key and a wrapped cell got the first of them — a border, no wrap.
+  it('gives wrap, border and bold alone three different styles', () => {
+    const book = new StyleBook(base);
+    const border = book.xf({ border: true });
+    const wrap = book.xf({ wrap: true });
+    const bold = book.xf({ bold: true });
+    expect(new Set([border, wrap, bold]).size).toBe(3);
+    const xfs = /<cellXfs[^>]*>(.*)<\/cellXfs>/.exec(book.toXml())![1];
+    expect(xfs.split('<xf ')[wrap + 1]).toContain('wrapText="1"');
+    expect(xfs.split('<xf ')[wrap + 1]).not.toContain('applyBorder');
+  });
+
   it('keeps a prefixed styles part prefixed', () => {
     const prefixed = base.replace(/<(\/?)(?=[a-zA-Z])/g, '<$1x:').replace('xmlns="x"', 'xmlns:x="x"');
     const book = new StyleBook(prefixed);

@@ -73,6 +73,32 @@ if (!hasTools) {
     expect(r.code).toBe(0);
   });
 
+  it('the city summary of several workbooks (a new workbook, links to the inputs) is clean on its own', async () => {
+    const { cityFields, departmentWorkbooks } = await import('../../bench/city');
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hyoka-schema-'));
+    for (const d of await departmentWorkbooks(cityFields(9), 3)) fs.writeFileSync(path.join(dir, d.name), d.bytes);
+    const out = path.join(dir, 'city.xlsx');
+    let err = '';
+    expect(await main(['summarize', dir, '--out', out], { out: () => undefined, err: (s) => (err += s) })).toBe(0);
+    expect(err).toBe('');
+    const r = spawnSync(process.execPath, [CHECK, out, '--max', '5'], { cwd: ROOT, encoding: 'utf8' });
+    expect(r.stdout).toMatch(/0 failing.*0 package errors, 0 warnings/s);
+    expect(r.status).toBe(0);
+  }, 60000);
+
+  it('the comparison (前年度比較 in a copy of this year, links to last year): nothing new against this year', async () => {
+    const { yearPair, yearWorkbook } = await import('../../bench/yearPair');
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hyoka-schema-'));
+    const p = yearPair(14, true);
+    fs.writeFileSync(path.join(dir, 'R5.xlsx'), await yearWorkbook(p.last, 'last'));
+    fs.writeFileSync(path.join(dir, 'R6.xlsx'), await yearWorkbook(p.cur, 'this'));
+    const out = path.join(dir, 'R6-compare.xlsx');
+    expect(await main(['compare', path.join(dir, 'R5.xlsx'), path.join(dir, 'R6.xlsx'), '--out', out], { out: () => undefined, err: () => undefined })).toBe(0);
+    const r = check(out, path.join(dir, 'R6.xlsx'));
+    expect(r.report).toMatch(/0 failing.*0 package errors.* 0 error occurrences not in baseline/s);
+    expect(r.code).toBe(0);
+  }, 60000);
+
   it('the validator is not lenient: a part we broke on purpose fails it', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hyoka-schema-'));
     const out = path.join(dir, 'out.xlsx');

@@ -17,19 +17,19 @@ import { readCustom } from '../profile/custom';
 import { entryOf } from '../profile/apply';
 import { PROFILE_VERSION, type LayoutProfile, type SheetProfile } from '../profile/types';
 import { VERSION } from '../version';
-import type { ListEntry, ParseOptions, ParseResult, ParsedBlock, ProfileNote, SheetReading } from './types';
+import type { ListEntry, Orphan, ParseOptions, ParseResult, ParsedBlock, ProfileNote, SheetReading } from './types';
 
-export type { ParseOptions, ParseResult } from './types';
+export type { Orphan, ParseOptions, ParseResult } from './types';
 
 /** Reads a whole workbook. */
 export function parseWorkbook(snapshot: WorkbookSnapshot, options: ParseOptions = {}): ParseResult {
   const sheetsIn = Array.isArray(snapshot?.sheets) ? snapshot.sheets : [];
-  const grids = sheetsIn.map((s) => new Grid(s));
+  const grids = sheetsIn.map((s) => new Grid(s, options.file));
   const seedInfos = classifySheets({ ...snapshot, sheets: sheetsIn }, grids, options);
   const choices = grids.map((g, i) => chooseSheet(g, seedInfos[i], options.sheetKinds?.[g.name], options.profile));
   const infos = choices.map((c) => c.info);
   const readings: { sheet: string; reading: SheetReading }[] = [];
-  const notes: ProfileNote[] = choices.flatMap((c, i) => (c.missing ? [{ sheet: grids[i].name, entry: c.entry, missing: c.missing }] : []));
+  const notes: ProfileNote[] = choices.flatMap((c, i) => (c.missing ? [{ sheet: grids[i].name, ...fileOf(options), entry: c.entry, missing: c.missing }] : []));
   const fields: PolicyField[] = [];
   const readSheets: Grid[] = [];
   const orphanBlocks: { grid: Grid; info: SheetInfo; blocks: ParsedBlock[] }[] = [];
@@ -48,7 +48,7 @@ export function parseWorkbook(snapshot: WorkbookSnapshot, options: ParseOptions 
       const { reading, missing } = readCustom(g, choice.custom);
       readings.push({ sheet: g.name, reading });
       infos[i] = describe(info, reading);
-      if (missing.length) notes.push({ sheet: g.name, entry: choice.entry, missing });
+      if (missing.length) notes.push({ sheet: g.name, ...fileOf(options), entry: choice.entry, missing });
     } else if (info.kind === 'policyField') {
       readSheets.push(g);
       const headings = headingsOf(g, () => true);
@@ -70,21 +70,32 @@ export function parseWorkbook(snapshot: WorkbookSnapshot, options: ParseOptions 
     }
   });
 
-  for (const o of orphanLists) {
-    const field = fieldFor(o.grid, fields, o.list.map((e) => e.name));
-    if (field) attachProjects(field, o.list, []);
-  }
-  for (const o of orphanBlocks) {
-    const field = fieldFor(o.grid, fields, o.blocks.map((b) => b.name));
-    if (field) attachProjects(field, [], o.blocks);
-  }
+  const unattached = attachOrphans(fields, [...orphanLists.map((o) => ({ grid: o.grid, list: o.list, blocks: [] })), ...orphanBlocks.map((o) => ({ grid: o.grid, list: [], blocks: o.blocks }))]);
   joinReadings(fields, readings);
   for (const f of fields) f.measures.sort((a, b) => a.no - b.no);
   // A profile entry no sheet took is worth saying too (a renamed sheet, a changed layout).
   options.profile?.sheets.forEach((e, k) => {
     if (!choices.some((c) => c.entry === k)) notes.push({ sheet: null, entry: k, missing: [e.match.name ?? e.match.signature?.join(' / ') ?? ''] });
   });
-  return { sheets: infos, policyFields: fields, readSheets, notes, profile: derivedProfile(grids, infos, choices, options.profile) };
+  return { sheets: infos, policyFields: fields, readSheets, notes, profile: derivedProfile(grids, infos, choices, options.profile), unattached };
+}
+
+const fileOf = (o: ParseOptions) => (o.file === undefined ? {} : { file: o.file });
+
+/**
+ * Places project lists and blocks on sheets of their own into the field they belong to; returns
+ * those no field of `fields` claims (a department's workbook of project blocks whose field's
+ * sheet another department sent: consolidation attaches them once every workbook is read).
+ */
+export function attachOrphans(fields: PolicyField[], orphans: Orphan[]): Orphan[] {
+  const left: Orphan[] = [];
+  // Lists first: a block then finds its project's list entry.
+  for (const o of [...orphans.filter((x) => x.list.length), ...orphans.filter((x) => !x.list.length)]) {
+    const field = fieldFor(o.grid, fields, [...o.list.map((e) => e.name), ...o.blocks.map((b) => b.name)]);
+    if (field) attachProjects(field, o.list, o.blocks);
+    else if (o.list.length || o.blocks.length) left.push(o);
+  }
+  return left;
 }
 
 

@@ -22,11 +22,15 @@ export interface ParseOptions {
   sheetKinds?: Record<string, SheetKind>;
   /** A layout profile: how to read the sheets it names (see src/core/profile/). */
   profile?: LayoutProfile;
+  /** The workbook's file when several are read together: every SourceRef read carries it. */
+  file?: string;
 }
 
 /** A profile entry that did not fit: the sheet (or none took the entry) and the labels missing. */
 export interface ProfileNote {
   sheet: string | null;
+  /** The workbook of the sheet when several are read together. */
+  file?: string;
   entry: number | null;
   missing: string[];
 }
@@ -40,6 +44,15 @@ export interface ParseResult {
   notes: ProfileNote[];
   /** The profile this reading amounts to (the given one's entries where they were used). */
   profile: LayoutProfile;
+  /** Project lists and blocks on sheets of their own that no field of this workbook claims. */
+  unattached: Orphan[];
+}
+
+/** A sheet of project blocks or a 事務事業一覧 of the policyField family, on its own. */
+export interface Orphan {
+  grid: Grid;
+  list: ListEntry[];
+  blocks: ParsedBlock[];
 }
 
 export interface ListEntry {

@@ -94,7 +94,7 @@ export const INDICATOR_RULES: Rule[] = [
           ];
           for (const [what, whatEn, at, bad] of cases) {
             if (!bad || !at) continue;
-            const grid = ctx.grids.find((g) => g.name === at.sheet);
+            const grid = ctx.grids.find((g) => g.name === at.sheet && g.file === at.file);
             const { row, col } = parseA1(at.address);
             const text = grid?.at(row, col)?.text ?? '';
             out.push(draft(s, at, { year: y.fiscalYear, label: y.label, what, whatEn, text }, y.fiscalYear));

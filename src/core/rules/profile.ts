@@ -13,7 +13,7 @@ export const PROFILE_RULES: Rule[] = [
     check: (ctx) =>
       (ctx.notes ?? [])
         .filter((n) => n.sheet !== null)
-        .map((n): Draft => ({ at: { sheet: n.sheet!, address: 'A1' }, params: { sheet: n.sheet!, entry: (n.entry ?? 0) + 1, missing: n.missing.join('」「') } })),
+        .map((n): Draft => ({ at: { sheet: n.sheet!, address: 'A1', ...(n.file === undefined ? {} : { file: n.file }) }, params: { sheet: n.sheet!, entry: (n.entry ?? 0) + 1, missing: n.missing.join('」「') } })),
   },
   {
     id: 'profile-entry-unused',
@@ -24,9 +24,10 @@ export const PROFILE_RULES: Rule[] = [
       en: (p) => `No sheet matches the layout profile's entry ${p.entry} (${p.what}); check whether a sheet was renamed or its labels changed.`,
     },
     check: (ctx) => {
-      const first = ctx.sheets?.[0]?.name;
+      const first = ctx.sheets?.[0];
       if (!first) return [];
-      return (ctx.notes ?? []).filter((n) => n.sheet === null).map((n): Draft => ({ at: { sheet: first, address: 'A1' }, params: { entry: (n.entry ?? 0) + 1, what: n.missing.join(' / ') } }));
+      const at = { sheet: first.name, address: 'A1', ...(first.file === undefined ? {} : { file: first.file }) };
+      return (ctx.notes ?? []).filter((n) => n.sheet === null).map((n): Draft => ({ at, params: { entry: (n.entry ?? 0) + 1, what: n.missing.join(' / ') } }));
     },
   },
 ];

@@ -1,5 +1,6 @@
 /** Rules about whole sheets rather than their contents: overlapping merges, kept summary marks. */
 import { parseA1 } from '../a1';
+import type { SourceRef } from '../model';
 import type { KeptReason } from '../ownership';
 import type { Draft, Rule } from './types';
 
@@ -17,7 +18,7 @@ export const SHEET_RULES: Rule[] = [
       for (const s of ctx.sheets ?? []) {
         if (s.ownedByHyoka || !Array.isArray(s.merges) || s.merges.length < 2) continue;
         const o = overlappingMerges(s.merges);
-        if (o) out.push({ at: { sheet: s.name, address: o.b.split(':')[0].replace(/\$/g, '') }, params: { sheet: s.name, ...o } });
+        if (o) out.push({ at: sheetAt(s, o.b.split(':')[0].replace(/\$/g, '')), params: { sheet: s.name, ...o } });
       }
       return out;
     },
@@ -33,9 +34,14 @@ export const SHEET_RULES: Rule[] = [
     check: (ctx) =>
       (ctx.sheets ?? [])
         .filter((s) => s.keptMark && KEPT[s.keptMark])
-        .map((s) => ({ at: { sheet: s.name, address: 'A1' }, params: { sheet: s.name, why: KEPT[s.keptMark!].ja, whyEn: KEPT[s.keptMark!].en } })),
+        .map((s) => ({ at: sheetAt(s, 'A1'), params: { sheet: s.name, why: KEPT[s.keptMark!].ja, whyEn: KEPT[s.keptMark!].en } })),
   },
 ];
+
+/** A cell of a sheet, naming its workbook when several are joined. */
+function sheetAt(s: { name: string; file?: string }, address: string): SourceRef {
+  return s.file === undefined ? { sheet: s.name, address } : { sheet: s.name, address, file: s.file };
+}
 
 /** "B3:D5" → box; undefined when it is not an A1 range. */
 function boxOf(ref: string): { r0: number; c0: number; r1: number; c1: number } | undefined {

@@ -7,8 +7,8 @@ import type { ProfileNote } from '../read/types';
 export interface RuleContext {
   fields: PolicyField[];
   grids: Grid[];
-  /** Every sheet of the workbook as read (sheet-level rules: merges, marks). */
-  sheets?: SheetSnapshot[];
+  /** Every sheet of the workbook as read (sheet-level rules: merges, marks); `file` when several workbooks are joined. */
+  sheets?: (SheetSnapshot & { file?: string })[];
   /** Where a layout profile did not fit the workbook. */
   notes?: ProfileNote[];
 }
@@ -23,10 +23,16 @@ export interface Draft {
   fiscalYear?: number | null;
 }
 
-export interface Rule {
+/**
+ * A rule of any catalog, as data: the validation rules check the read model (RuleContext);
+ * consolidation and year-over-year rules check what joining or comparing found (their own contexts).
+ */
+export interface CatalogRule<C, D extends Draft = Draft> {
   id: string;
   severity: Severity;
   title: { ja: string; en: string };
   message: { ja: (p: Record<string, string | number>) => string; en: (p: Record<string, string | number>) => string };
-  check: (ctx: RuleContext) => Draft[];
+  check: (ctx: C) => D[];
 }
+
+export type Rule = CatalogRule<RuleContext>;

@@ -54,14 +54,16 @@ export class SheetBuilder {
     line[col] = value;
   }
 
+  /** A link to a source cell: in this workbook, or in another one when the ref names its file. */
   link(row: number, col: number, target: SourceRef | null | undefined, t: SummaryDictionary): void {
     if (!target || !target.sheet || !target.address) return;
     this.set(row, col, t.sourceLink);
+    const { sheet, address, file } = target;
     this.hyperlinks.push({
       cell: a1(row, col),
-      target: { sheet: target.sheet, address: target.address },
+      target: file === undefined ? { sheet, address } : { sheet, address, file },
       text: t.sourceLink,
-      tooltip: formatSummary(t.sourceTooltip, { sheet: target.sheet, address: target.address }),
+      tooltip: file === undefined ? formatSummary(t.sourceTooltip, { sheet, address }) : formatSummary(t.sourceTooltipFile, { file, sheet, address }),
     });
   }
 

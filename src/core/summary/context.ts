@@ -1,4 +1,5 @@
 /** What every summary sheet is built from: the model, the options, the dictionary, the grade table. */
+import type { YearDiff } from '../compare/types';
 import type { EvaluationModel } from '../model';
 import type { SummaryDictionary } from '../i18n/summary';
 
@@ -21,6 +22,8 @@ export interface PlanSummaryOptions {
   grades?: GradeRule[];
   /** IANA time zone for the run log's local time; default Asia/Tokyo (the city's). */
   timeZone?: string;
+  /** Last year's workbook compared with this one: adds 前年度比較. */
+  compare?: YearDiff;
 }
 
 export const DEFAULT_GRADES: GradeRule[] = [

@@ -31,6 +31,8 @@ export function findingsSheet(ctx: Ctx): PlanSheet {
     undefined,
     NOTE_STYLE,
   );
+  // Findings of several workbooks say which file their cell is in.
+  const files = findings.some((f) => f.file !== undefined);
   const headRow = s.header([
     t.colSeverity,
     t.colRule,
@@ -39,11 +41,12 @@ export function findingsSheet(ctx: Ctx): PlanSheet {
     t.colProject,
     t.colFiscalYear,
     t.colMessage,
+    ...(files ? [t.colFile] : []),
     t.colSheet,
     t.colAddress,
     t.colSource,
   ]);
-  const LINK = 9;
+  const LINK = files ? 10 : 9;
   for (const f of findings) {
     const r = s.add([
       t[`severity_${f.severity}` as SummaryKey],
@@ -53,11 +56,12 @@ export function findingsSheet(ctx: Ctx): PlanSheet {
       f.project,
       f.fiscalYear,
       findingMessage(f, ctx.options.lang),
+      ...(files ? [f.file ?? t.thisWorkbook] : []),
       f.sheet,
       f.address,
       null,
     ]);
-    s.link(r, LINK, { sheet: f.sheet, address: f.address }, t);
+    s.link(r, LINK, { sheet: f.sheet, address: f.address, ...(f.file !== undefined ? { file: f.file } : {}) }, t);
   }
   // An Excel table needs a data row; say plainly that there is nothing to fix.
   if (!findings.length) s.add([null, null, null, null, null, null, t.noFindings, null, null, null]);
@@ -70,7 +74,8 @@ export function findingsSheet(ctx: Ctx): PlanSheet {
     { type: 'textEquals', range: col(0), text: t.severity_warning, style: AMBER },
     { type: 'textEquals', range: col(0), text: t.severity_info, style: BLUE },
   );
-  return s.toSheet('findings', t.sheetFindings, [11, 28, 10, 6, 8, 9, 70, 18, 10, 8], { rows: headRow + 1, columns: 1 }, '#C00000');
+  const widths = files ? [11, 28, 10, 6, 8, 9, 70, 22, 18, 10, 8] : [11, 28, 10, 6, 8, 9, 70, 18, 10, 8];
+  return s.toSheet('findings', t.sheetFindings, widths, { rows: headRow + 1, columns: 1 }, '#C00000');
 }
 
 

@@ -10,12 +10,14 @@ import type { EvaluationModel } from '../model';
 import type { SummaryPlan } from '../plan';
 import { SUMMARY_STRINGS } from '../i18n/summary';
 import { chartsSheet } from './charts';
+import { compareSheet } from './compare';
 import { DEFAULT_GRADES, type Ctx, type PlanSummaryOptions } from './context';
 import { evaluationSheet } from './evaluation';
 import { findingsSheet } from './findings';
 import { logSheet } from './log';
 import { financeSheet } from './finance';
 import { indicatorsSheet } from './indicators';
+import { overviewSheet } from './overview';
 import { projectsSheet } from './projects';
 import { commonUnit } from '../units';
 import type { PlanSheet } from '../plan';
@@ -41,11 +43,13 @@ export function planSummary(model: EvaluationModel, options: PlanSummaryOptions)
     generatorVersion: options.generatorVersion,
     lang: options.lang,
     sheets: [
+      ...optional(overviewSheet(ctx)),
       evaluationSheet(ctx),
       projectsSheet(ctx),
       ...optional(indicatorsSheet(ctx)),
       ...optional(financeSheet(ctx)),
       chartsSheet(ctx),
+      ...optional(compareSheet(ctx)),
       findingsSheet(ctx),
       logSheet(ctx),
     ],

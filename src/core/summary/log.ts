@@ -30,11 +30,28 @@ export function logSheet(ctx: Ctx): PlanSheet {
   s.add([t.logModelVersion, `${model.generator.name} ${model.generator.version}`]);
   s.add([t.logSource, options.sourceName ?? model.source ?? t.none]);
 
+  if (model.sources) {
+    // Every workbook given, read or skipped, and why: one bad file never stops the rest.
+    section(t.secSources);
+    s.header([t.colFile, t.colStatus2, t.colFields, t.colSheets, t.colReason]);
+    for (const src of model.sources) {
+      const r = s.add([
+        src.file ?? t.thisWorkbook,
+        src.status === 'read' ? t.sourceRead : t.sourceSkipped,
+        (src.policyFields ?? []).join(', ') || null,
+        src.sheets ?? null,
+        src.reason ? src.reason[options.lang] : null,
+      ]);
+      s.format(a1(r, 4), undefined, { wrap: true });
+      if (src.status === 'skipped') s.format(a1(r, 1), undefined, { bold: true, fontColor: '#9C0006' });
+    }
+  }
+
   section(t.secSheets);
-  s.header([t.colSheetName, t.colKind, t.colReason, t.colSheetFields]);
+  s.header([t.colSheetName, t.colKind, t.colReason, t.colSheetFields, ...(model.sources ? [t.colFile] : [])]);
   // Hyōka's own summary sheets from an earlier run are not sources: leaving them out keeps re-runs identical.
   for (const sh of model.sheets.filter((x) => x.kind !== 'hyokaSummary')) {
-    const r = s.add([sh.name, t[`kind_${sh.kind as SheetKind}` as SummaryKey] ?? sh.kind, sh.reason, (sh.policyFields ?? []).join(', ') || null]);
+    const r = s.add([sh.name, t[`kind_${sh.kind as SheetKind}` as SummaryKey] ?? sh.kind, sh.reason, (sh.policyFields ?? []).join(', ') || null, ...(model.sources ? [sh.file ?? t.thisWorkbook] : [])]);
     s.format(a1(r, 2), undefined, { wrap: true });
   }
 
@@ -76,8 +93,9 @@ export function logSheet(ctx: Ctx): PlanSheet {
   s.add([t.optGrades, ctx.grades.map((g) => `${gradeText(ctx.grades, g.grade)} ≥ ${percentText(g.min)}`).join(', ')]);
   s.add([t.optTimeZone, zone.zone]);
   s.add([t.optSourceName, options.sourceName ?? t.none]);
+  if (options.compare) s.add([t.optCompare, `${options.compare.last.file ?? options.compare.last.source ?? t.none} (±${percentText(options.compare.options.costThreshold)})`]);
 
-  return s.toSheet('log', t.sheetLog, [30, 34, 60, 16], { rows: 1, columns: 0 }, '#7F7F7F');
+  return s.toSheet('log', t.sheetLog, model.sources ? [30, 34, 60, 16, 40] : [30, 34, 60, 16], { rows: 1, columns: 0 }, '#7F7F7F');
 }
 
 

@@ -1,7 +1,7 @@
 import { useMemo, useState } from "react";
 import { Button, Field, Input, Select, Text } from "@fluentui/react-components";
 import type { Finding, Severity } from "../../core";
-import { ruleById } from "../../core/rules";
+import { ruleInfo } from "../../core/ruleCatalog";
 import { severityKey } from "../i18n";
 import type { Lang, Translate } from "../i18n";
 import { usePaneStyles } from "./styles";
@@ -18,11 +18,13 @@ export interface FindingsPanelProps {
 const SEVERITIES: Severity[] = ["error", "warning", "info"];
 const ALL = "all";
 
-export const findingKey = (f: Finding) => `${f.rule}|${f.sheet}!${f.address}`;
-export const placeOf = (f: Pick<Finding, "sheet" | "address">) => `${f.sheet}!${f.address}`;
+export const findingKey = (f: Finding) => `${f.rule}|${placeOf(f)}`;
+/** Where a finding points: the sheet and cell, after the file when it is in another workbook. */
+export const placeOf = (f: Pick<Finding, "sheet" | "address" | "file">) =>
+  `${f.file !== undefined ? `[${f.file}] ` : ""}${f.sheet}!${f.address}`;
 
 export function ruleTitle(rule: string, lang: Lang): string {
-  return ruleById(rule)?.title[lang] ?? rule;
+  return ruleInfo(rule)?.title[lang] ?? rule;
 }
 
 function messageOf(f: Finding, lang: Lang): string {

@@ -10,6 +10,7 @@ export const RT = {
   drawing: 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/drawing',
   chart: 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/chart',
   table: 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/table',
+  hyperlink: 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink',
 };
 
 export const CT = {
@@ -77,8 +78,16 @@ export function relativeTarget(fromPart: string, toPart: string): string {
   return [...from.slice(i).map(() => '..'), ...to.slice(i)].join('/');
 }
 
-export function relXml(id: string, type: string, target: string): string {
-  return `<Relationship Id="${escAttr(id)}" Type="${type}" Target="${escAttr(target)}"/>`;
+export function relXml(id: string, type: string, target: string, external = false): string {
+  return `<Relationship Id="${escAttr(id)}" Type="${type}" Target="${escAttr(target)}"${external ? ' TargetMode="External"' : ''}/>`;
+}
+
+/** A relative file path ("部/評価 R6.xlsx") as a relationship target: a URI reference, each segment percent-encoded. */
+export function fileTarget(path: string): string {
+  return path
+    .split('/')
+    .map((seg) => (seg === '..' || seg === '.' ? seg : encodeURIComponent(seg)))
+    .join('/');
 }
 
 export function relsPart(rels: string[]): string {

@@ -185,6 +185,8 @@ export interface SheetXmlInput {
   /** r:ids of the sheet's drawing and table relationships. */
   drawingRelId?: string;
   tableRelIds: string[];
+  /** r:id of each hyperlink's relationship, for links to another workbook (undefined for internal ones). */
+  hyperlinkRelIds?: (string | undefined)[];
 }
 
 /** Display width of text in character cells (a column's unit is one digit): a full-width (CJK) glyph is about 1.6 of them. */
@@ -269,14 +271,22 @@ export function sheetXml(inp: SheetXmlInput): string {
 
   if (sheet.hyperlinks.length) {
     parts.push('<hyperlinks>');
-    for (const link of sheet.hyperlinks) {
+    sheet.hyperlinks.forEach((link, i) => {
       const ref = cellA1(parseCell(link.cell).row, parseCell(link.cell).col);
-      // Validates the address: only A1 cells/ranges on a sheet of this workbook.
+      // Validates the address: only A1 cells/ranges.
       const target = rangeA1(parseRange(link.target.address));
-      const location = `${quoteSheet(inp.resolveSheetName(link.target.sheet))}!${target}`;
       const tooltip = link.tooltip ? ` tooltip="${escAttr(link.tooltip)}"` : '';
+      const rid = inp.hyperlinkRelIds?.[i];
+      if (link.target.file !== undefined) {
+        if (!rid) throw new RangeError(`hyperlink ${link.cell} to ${link.target.file} has no relationship`);
+        // Another workbook: the file by relationship, the cell as the location within it (ECMA-376 §18.3.1.47).
+        const location = `${quoteSheet(link.target.sheet)}!${target}`;
+        parts.push(`<hyperlink ref="${ref}" r:id="${escAttr(rid)}" location="${escAttr(location)}" display="${escAttr(link.text)}"${tooltip}/>`);
+        return;
+      }
+      const location = `${quoteSheet(inp.resolveSheetName(link.target.sheet))}!${target}`;
       parts.push(`<hyperlink ref="${ref}" location="${escAttr(location)}" display="${escAttr(link.text)}"${tooltip}/>`);
-    }
+    });
     parts.push('</hyperlinks>');
   }
   parts.push('<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>');

@@ -19,7 +19,8 @@ export interface CellFormat extends PlanStyle {
 
 /** A canonical key for a cell format (every property in a fixed order): called once per cell, so no JSON. */
 function formatKey(f: CellFormat): string {
-  const b = (x: boolean | undefined) => (x === undefined ? '' : x ? '1' : '0');
+  // One character per flag, unset included: flags keep their places in the key.
+  const b = (x: boolean | undefined) => (x === undefined ? '-' : x ? '1' : '0');
   return `${f.numberFormat ?? ''}\u0001${b(f.bold)}${b(f.italic)}${b(f.underline)}${b(f.wrap)}${b(f.border)}\u0001${f.fontColor ?? ''}\u0001${f.fill ?? ''}\u0001${f.fontSize ?? ''}\u0001${f.hAlign ?? ''}\u0001${f.vAlign ?? ''}`;
 }
 

@@ -34,10 +34,15 @@ export function joinReadings(fields: PolicyField[], readings: readonly { sheet: 
   }
 }
 
+/** The field a reference names: by its number; without one, by its name, else the one field with no number. */
+export function findField(fields: PolicyField[], ref: Pick<FieldRef, 'id' | 'name'>): PolicyField | undefined {
+  if (ref.id !== null) return fields.find((x) => x.id === ref.id);
+  if (ref.name) return fields.find((x) => x.name && nameKey(x.name) === nameKey(ref.name));
+  return fields.find((x) => x.id === null);
+}
+
 function fieldFor(fields: PolicyField[], ref: FieldRef, sheet: string, fallback: Project['source']): PolicyField {
-  let f = ref.id !== null ? fields.find((x) => x.id === ref.id) : undefined;
-  if (!f && ref.id === null && ref.name) f = fields.find((x) => x.name && nameKey(x.name) === nameKey(ref.name));
-  if (!f && ref.id === null && !ref.name) f = fields.find((x) => x.id === null);
+  let f = findField(fields, ref);
   if (f) {
     if (!f.name && ref.name) f.name = ref.name;
     return f;
@@ -48,7 +53,7 @@ function fieldFor(fields: PolicyField[], ref: FieldRef, sheet: string, fallback:
   return f;
 }
 
-function findMeasure(field: PolicyField, ref: MeasureRef): Measure | undefined {
+export function findMeasure(field: PolicyField, ref: MeasureRef): Measure | undefined {
   const code = ref.code ? normalizeCode(ref.code) : null;
   if (code) {
     const byCode = field.measures.find((m) => m.code && normalizeCode(m.code) === code);
@@ -82,7 +87,7 @@ function nextNo(field: PolicyField): number {
   return field.measures.reduce((n, m) => Math.max(n, m.no), 0) + 1;
 }
 
-function findProject(field: PolicyField, measure: Measure, p: Project): Project | undefined {
+export function findProject(field: PolicyField, measure: Measure, p: Project): Project | undefined {
   const all = field.measures.flatMap((m) => m.projects);
   if (p.projectId) {
     const byId = all.find((x) => x.projectId === p.projectId);
@@ -112,7 +117,7 @@ function mergeMeasure(into: Measure, from: Measure): void {
 /** How much a project's own sheet says: its money and indicators are worth more than a list row's. */
 const DETAIL: Record<string, number> = { projectSheet: 3, projectTable: 2, policyField: 2, measureSheet: 1 };
 
-function mergeProject(into: Project, from: Project): void {
+export function mergeProject(into: Project, from: Project): void {
   // The more detailed reading leads: its unit, its number, its values first.
   if ((DETAIL[from.family ?? 'policyField'] ?? 0) > (DETAIL[into.family ?? 'policyField'] ?? 0)) {
     const lead = { ...from };
