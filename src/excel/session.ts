@@ -3,7 +3,7 @@
  * the pane (src/taskpane) never calls Excel itself.
  */
 import type { WorkbookSnapshot } from '../core/snapshot';
-import { readWorkbookSnapshot } from './readWorkbook';
+import { readWorkbookSnapshot, splitAreas } from './readWorkbook';
 
 /** Reads every sheet (2 syncs; see readWorkbook.ts). */
 export function readWorkbookInExcel(onProgress?: (done: number, total: number) => void): Promise<WorkbookSnapshot> {
@@ -25,5 +25,21 @@ export function activateSheetInExcel(sheet: string): Promise<void> {
   return Excel.run(async (context) => {
     context.workbook.worksheets.getItem(sheet).activate();
     await context.sync();
+  });
+}
+
+/**
+ * The user's selection for teach mode: its sheet and each area (a Ctrl-selection has several).
+ * getSelectedRanges, not getSelectedRange: the latter throws when more than one area is selected
+ * (https://learn.microsoft.com/javascript/api/excel/excel.workbook#excel-excel-workbook-getselectedrange-member(1)).
+ */
+export function readSelectionInExcel(): Promise<{ sheet: string; ranges: string[] }> {
+  return Excel.run(async (context) => {
+    const areas = context.workbook.getSelectedRanges();
+    areas.load('address');
+    const sheet = areas.worksheet;
+    sheet.load('name');
+    await context.sync();
+    return { sheet: sheet.name, ranges: splitAreas(areas.address, sheet.name) };
   });
 }

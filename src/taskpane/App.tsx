@@ -20,6 +20,8 @@ import type { BrowserFile } from "./browserPort";
 import { BuildPanel } from "./components/BuildPanel";
 import type { BuildState, BuildStepId } from "./components/BuildPanel";
 import { FindingsPanel, findingKey, placeOf } from "./components/FindingsPanel";
+import { LayoutStep } from "./components/layout/LayoutStep";
+import { ProfileProblems } from "./components/layout/ProfileProblems";
 import { OverviewPanel } from "./components/OverviewPanel";
 import { SheetsPanel } from "./components/SheetsPanel";
 import { usePaneStyles } from "./components/styles";
@@ -51,7 +53,7 @@ type ScanState =
   | { step: "done" }
   | { step: "error"; message: string };
 
-type TabId = "sheets" | "overview" | "findings" | "build";
+type TabId = "sheets" | "layout" | "overview" | "findings" | "build";
 
 const useStyles = makeStyles({
   root: {
@@ -300,6 +302,15 @@ export function App({
           </MessageBarBody>
         </MessageBar>
       )}
+      {settings.droppedProfile && (
+        <ProfileProblems
+          intent="warning"
+          title={t("profile.dropped")}
+          problems={settings.droppedProfile}
+          lang={lang}
+          t={t}
+        />
+      )}
       {analysis?.error && (
         <MessageBar intent="error" role="alert">
           <MessageBarBody>{analysis.error}</MessageBarBody>
@@ -318,6 +329,7 @@ export function App({
             {(
               [
                 ["sheets", t("tabs.sheets")],
+                ["layout", t("tabs.layout")],
                 ["overview", t("tabs.overview")],
                 ["findings", t("tabs.findings", { count: model.findings.length })],
                 ["build", t("tabs.build")],
@@ -345,6 +357,18 @@ export function App({
                 }
                 t={t}
                 lang={lang}
+              />
+            )}
+            {tab === "layout" && snapshot && (
+              <LayoutStep
+                snapshot={snapshot}
+                model={model}
+                settings={settings}
+                port={port}
+                lang={lang}
+                t={t}
+                onSettings={updateSettings}
+                announce={setAnnouncement}
               />
             )}
             {tab === "overview" && (

@@ -200,6 +200,8 @@ export class FakeExcel {
   opsPerSync: number[] = [];
   /** Every write executed, in order. */
   writes: { sync: number; op: string; args: unknown }[] = [];
+  /** What the user selected on the active sheet (A1 areas), for Workbook.getSelectedRanges. */
+  selection: string[] = ['A1'];
   readonly context: Excel.RequestContext;
   private queue: Op[] = [];
   private commits: (() => void)[] = [];
@@ -379,10 +381,32 @@ class FakeWorkbook {
   readonly worksheets: FakeWorksheetCollection;
   readonly tables: FakeTableCollection;
   readonly names: FakeNamedItemCollection;
-  constructor(fx: FakeExcel) {
+  constructor(private fx: FakeExcel) {
     this.worksheets = strict(new FakeWorksheetCollection(fx));
     this.tables = strict(new FakeTableCollection(fx, null));
     this.names = strict(new FakeNamedItemCollection(fx));
+  }
+  /** The selection (ExcelApi 1.9): every area, on the active sheet. */
+  getSelectedRanges(): FakeSelectedRanges {
+    return strict(new FakeSelectedRanges(this.fx));
+  }
+}
+
+class FakeSelectedRanges extends Loadable {
+  readonly worksheet: FakeWorksheet;
+  constructor(fx: FakeExcel) {
+    super(fx);
+    this.worksheet = strict(new FakeWorksheet(fx, { find: () => fx.sheetById(fx.state.activeId) }));
+  }
+  protected capture(props: string[]): Record<string, unknown> {
+    const s = this.fx.sheetById(this.fx.state.activeId);
+    return Object.fromEntries(props.map((p) => {
+      if (p !== 'address') throw new FakeOfficeError('NotImplemented', `RangeAreas.load(${p})`);
+      return [p, this.fx.selection.map((a) => qualified(s.name, parseBox(a))).join(', ')];
+    }));
+  }
+  get address(): string {
+    return this.read('address');
   }
 }
 

@@ -1,0 +1,155 @@
+import { useId } from "react";
+import {
+  Button,
+  Select,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+} from "@fluentui/react-components";
+import type { LayoutRow, SheetLayoutView } from "../../../core/profile/describe";
+import { kindKey, yearText } from "../../i18n";
+import type { Translate } from "../../i18n";
+import { AutoSelect } from "../AutoSelect";
+import { usePaneStyles } from "../styles";
+import { roleText, yearRoleText } from "./roleText";
+
+export interface SheetLayoutCardProps {
+  view: SheetLayoutView;
+  /** Fiscal years a year row may be set to (the workbook's years and their neighbours). */
+  years: number[];
+  /** A row's new role (or year as text; "" = from the sheet). */
+  onEdit: (row: LayoutRow, value: string) => void;
+  /** Teach the sheet again (custom sheets only). */
+  onTeach?: () => void;
+  /** The teach button's id (focus returns to it when teach mode ends). */
+  teachId?: string;
+  t: Translate;
+}
+
+/** One sheet as it was read: its family and the rows of what was read as what, editable in place. */
+export function SheetLayoutCard(props: SheetLayoutCardProps) {
+  const { view, years, onEdit, onTeach, teachId, t } = props;
+  const styles = usePaneStyles();
+  const headingId = useId();
+  const family = view.family === "ignore" ? t("layout.ignored") : t(kindKey(view.family));
+  return (
+    <div className={styles.card} role="group" aria-labelledby={headingId}>
+      <h3 id={headingId} className={styles.subheading}>
+        {view.sheet}
+      </h3>
+      <Text size={200} className={styles.muted}>
+        {t("layout.family", { family, n: view.entry + 1 })}
+      </Text>
+      {view.rows.length === 0 ? (
+        <Text>{t("layout.noRows")}</Text>
+      ) : (
+        <Table size="extra-small">
+          <caption className={styles.caption}>{t("layout.rowsCaption")}</caption>
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell>{t("layout.col.label")}</TableHeaderCell>
+              <TableHeaderCell className={styles.controlColumn}>
+                {t("layout.col.role")}
+              </TableHeaderCell>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {view.rows.map((row) => (
+              <TableRow key={row.id}>
+                <TableCell className={styles.muted}>{row.label || "—"}</TableCell>
+                <TableCell className={styles.controlColumn}>
+                  <RowEditor
+                    row={row}
+                    sheet={view.sheet}
+                    years={years}
+                    onEdit={(value) => onEdit(row, value)}
+                    t={t}
+                  />
+                </TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      )}
+      {onTeach && (
+        <div>
+          <Button id={teachId} size="small" onClick={onTeach}>
+            {t("layout.reteach", { sheet: view.sheet })}
+          </Button>
+        </div>
+      )}
+    </div>
+  );
+}
+
+interface RowEditorProps {
+  row: LayoutRow;
+  sheet: string;
+  years: number[];
+  onEdit: (value: string) => void;
+  t: Translate;
+}
+
+/** A role select where the row may take others; a year select for years; else the role as text. */
+function RowEditor({ row, sheet, years, onEdit, t }: RowEditorProps) {
+  const styles = usePaneStyles();
+  const label = t("layout.roleLabel", { sheet, label: row.label || "—" });
+  if (row.kind === "year") {
+    // The form's evaluation year: automatic (from the sheet's title) or pinned by the user.
+    const pinned = row.label === "" ? undefined : Number(row.label);
+    return (
+      <AutoSelect
+        size="small"
+        aria-label={label}
+        value={pinned}
+        autoLabel={t("layout.yearAuto", { year: yearRoleText(t, row.role) })}
+        options={withYear(years, pinned).map((y) => ({ value: y, label: yearText(t, y) }))}
+        onChange={(y) => onEdit(y === undefined ? "" : String(y))}
+      />
+    );
+  }
+  if (row.kind === "block") {
+    // A year block of a flat table: its year, or (first option) the year it is read as now.
+    const current = Number(row.role);
+    const absolute = current > 1900 ? current : undefined;
+    return (
+      <Select
+        size="small"
+        className={styles.select}
+        aria-label={label}
+        value={row.role}
+        onChange={(_, d) => onEdit(d.value)}
+      >
+        {absolute === undefined && <option value={row.role}>{yearRoleText(t, row.role)}</option>}
+        {withYear(years, absolute).map((y) => (
+          <option key={y} value={String(y)}>
+            {yearText(t, y)}
+          </option>
+        ))}
+      </Select>
+    );
+  }
+  if (!row.choices.includes(row.role)) return <Text>{roleText(t, row.role, row.kind)}</Text>;
+  return (
+    <Select
+      size="small"
+      className={styles.select}
+      aria-label={label}
+      value={row.role}
+      onChange={(_, d) => onEdit(d.value)}
+    >
+      {row.choices.map((c) => (
+        <option key={c} value={c}>
+          {roleText(t, c, row.kind)}
+        </option>
+      ))}
+    </Select>
+  );
+}
+
+const withYear = (years: number[], year: number | undefined): number[] =>
+  year === undefined || years.includes(year) ? years : [...years, year].sort((a, b) => a - b);
