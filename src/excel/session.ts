@@ -37,7 +37,8 @@ export function readSelectionInExcel(): Promise<{ sheet: string; ranges: string[
   return Excel.run(async (context) => {
     const areas = context.workbook.getSelectedRanges();
     areas.load('address');
-    const sheet = areas.worksheet;
+    // The selection is on the active sheet.
+    const sheet = context.workbook.worksheets.getActiveWorksheet();
     sheet.load('name');
     await context.sync();
     return { sheet: sheet.name, ranges: splitAreas(areas.address, sheet.name) };

@@ -23,9 +23,10 @@ export function profileText(profile: LayoutProfile): string {
 }
 
 /** The file's text → the profile when whole, else every problem (ja / en) and no profile. */
-export function readProfileText(
-  text: string
-): { profile: LayoutProfile | null; problems: ProfileProblem[] } {
+export function readProfileText(text: string): {
+  profile: LayoutProfile | null;
+  problems: ProfileProblem[];
+} {
   let raw: unknown;
   try {
     // A UTF-8 BOM (Windows Notepad writes one) is not part of the JSON.

@@ -393,11 +393,6 @@ class FakeWorkbook {
 }
 
 class FakeSelectedRanges extends Loadable {
-  readonly worksheet: FakeWorksheet;
-  constructor(fx: FakeExcel) {
-    super(fx);
-    this.worksheet = strict(new FakeWorksheet(fx, { find: () => fx.sheetById(fx.state.activeId) }));
-  }
   protected capture(props: string[]): Record<string, unknown> {
     const s = this.fx.sheetById(this.fx.state.activeId);
     return Object.fromEntries(props.map((p) => {

@@ -64,14 +64,10 @@ export function LayoutStep(props: LayoutStepProps) {
   const save = (profile: LayoutProfile, note: string, extra: Partial<PaneSettings> = {}) =>
     onSettings({ ...settings, ...extra, profile, droppedProfile: undefined }, note);
 
-  const edit = (view: SheetLayoutView, row: LayoutRow, value: string) =>
+  const edit = (view: SheetLayoutView, row: LayoutRow, value: string, label: string) =>
     save(
       editProfile(current, { entry: view.entry, row: row.id, value }),
-      t("layout.changed", {
-        sheet: view.sheet,
-        label: row.label || "—",
-        role: roleText(t, value, row.kind),
-      })
+      t("layout.changed", { sheet: view.sheet, label, role: roleText(t, value, row.kind) })
     );
 
   const accept = (sheet: string, entry: SheetProfile, count: number) => {
@@ -154,7 +150,7 @@ export function LayoutStep(props: LayoutStepProps) {
           key={v.sheet}
           view={v}
           years={years}
-          onEdit={(row, value) => edit(v, row, value)}
+          onEdit={(row, value, label) => edit(v, row, value, label)}
           onTeach={
             v.family === "custom" ? () => openTeach(v.sheet, `hyoka-teach-again-${i}`) : undefined
           }

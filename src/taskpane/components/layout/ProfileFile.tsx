@@ -55,9 +55,7 @@ export function ProfileFile(props: ProfileFileProps) {
       <h3 id={headingId} className={styles.subheading}>
         {t("profile.heading")}
       </h3>
-      <Text>
-        {saved ? t("profile.saved", { count: saved.sheets.length }) : t("profile.auto")}
-      </Text>
+      <Text>{saved ? t("profile.saved", { count: saved.sheets.length }) : t("profile.auto")}</Text>
       <Text size={200} className={styles.muted}>
         {t("profile.share")}
       </Text>

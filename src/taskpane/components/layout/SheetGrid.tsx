@@ -124,6 +124,17 @@ const useStyles = makeStyles({
 export const symbolKey = (role: TeachRole): MessageKey => `teach.symbol.${role}`;
 export const roleKey = (role: TeachRole): MessageKey => `teach.role.${role}`;
 
+/** A mark's symbol in its role's colour (decorative: the role's name is said in words beside it). */
+export function RoleSymbol({ role, t }: { role: TeachRole; t: Translate }) {
+  const styles = useStyles();
+  const roleStyles = useRoleStyles();
+  return (
+    <span aria-hidden="true" className={mergeClasses(styles.symbol, roleStyles[role])}>
+      {t(symbolKey(role))}
+    </span>
+  );
+}
+
 export interface SheetGridProps {
   grid: Grid;
   window: GridWindow;
@@ -149,8 +160,17 @@ const PAGE = 10;
  * rendered as text, never as markup.
  */
 export function SheetGrid(props: SheetGridProps) {
-  const { grid, window: win, marks, anchor, active, onSelect, onAssign, onUnassign, onRole } =
-    props;
+  const {
+    grid,
+    window: win,
+    marks,
+    anchor,
+    active,
+    onSelect,
+    onAssign,
+    onUnassign,
+    onRole,
+  } = props;
   const { label, t } = props;
   const styles = useStyles();
   const roleStyles = useRoleStyles();
@@ -305,9 +325,7 @@ export function SheetGrid(props: SheetGridProps) {
                     >
                       {role && (
                         <>
-                          <span aria-hidden="true" className={styles.symbol}>
-                            {t(symbolKey(role))}
-                          </span>
+                          <RoleSymbol role={role} t={t} />
                           <span className={pane.visuallyHidden}>{t(roleKey(role))}: </span>
                         </>
                       )}
@@ -322,8 +340,7 @@ export function SheetGrid(props: SheetGridProps) {
       </div>
       <p id={keysId} className={mergeClasses(pane.muted, styles.keys)}>
         {t("teach.gridKeys")}
-        {win.clipped &&
-          ` ${t("teach.gridClipped", { rows: MAX_GRID_ROWS, cols: MAX_GRID_COLS })}`}
+        {win.clipped && ` ${t("teach.gridClipped", { rows: MAX_GRID_ROWS, cols: MAX_GRID_COLS })}`}
       </p>
     </>
   );

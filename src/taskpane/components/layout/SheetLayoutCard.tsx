@@ -21,8 +21,8 @@ export interface SheetLayoutCardProps {
   view: SheetLayoutView;
   /** Fiscal years a year row may be set to (the workbook's years and their neighbours). */
   years: number[];
-  /** A row's new role (or year as text; "" = from the sheet). */
-  onEdit: (row: LayoutRow, value: string) => void;
+  /** A row's new role (or year as text; "" = from the sheet); `context` names the row. */
+  onEdit: (row: LayoutRow, value: string, context: string) => void;
   /** Teach the sheet again (custom sheets only). */
   onTeach?: () => void;
   /** The teach button's id (focus returns to it when teach mode ends). */
@@ -36,6 +36,10 @@ export function SheetLayoutCard(props: SheetLayoutCardProps) {
   const styles = usePaneStyles();
   const headingId = useId();
   const family = view.family === "ignore" ? t("layout.ignored") : t(kindKey(view.family));
+  const rows = withContext(view.rows);
+  const read = rows.filter((r) => r.row.role !== "ignore");
+  const notRead = rows.filter((r) => r.row.role === "ignore");
+  const tableProps = { sheet: view.sheet, years, onEdit, t };
   return (
     <div className={styles.card} role="group" aria-labelledby={headingId}>
       <h3 id={headingId} className={styles.subheading}>
@@ -44,36 +48,18 @@ export function SheetLayoutCard(props: SheetLayoutCardProps) {
       <Text size={200} className={styles.muted}>
         {t("layout.family", { family, n: view.entry + 1 })}
       </Text>
-      {view.rows.length === 0 ? (
-        <Text>{t("layout.noRows")}</Text>
-      ) : (
-        <Table size="extra-small">
-          <caption className={styles.caption}>{t("layout.rowsCaption")}</caption>
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell>{t("layout.col.label")}</TableHeaderCell>
-              <TableHeaderCell className={styles.controlColumn}>
-                {t("layout.col.role")}
-              </TableHeaderCell>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {view.rows.map((row) => (
-              <TableRow key={row.id}>
-                <TableCell className={styles.muted}>{row.label || "—"}</TableCell>
-                <TableCell className={styles.controlColumn}>
-                  <RowEditor
-                    row={row}
-                    sheet={view.sheet}
-                    years={years}
-                    onEdit={(value) => onEdit(row, value)}
-                    t={t}
-                  />
-                </TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
+      {view.rows.length === 0 && <Text>{t("layout.noRows")}</Text>}
+      {read.length > 0 && (
+        <RowTable caption={t("layout.rowsCaption")} rows={read} {...tableProps} />
+      )}
+      {notRead.length > 0 && (
+        // Rows read as nothing (labels, stray values) stay out of the way until wanted.
+        <details>
+          <summary className={styles.muted}>
+            {t("layout.notRead", { count: notRead.length })}
+          </summary>
+          <RowTable caption={t("layout.notReadCaption")} rows={notRead} {...tableProps} />
+        </details>
       )}
       {onTeach && (
         <div>
@@ -86,18 +72,75 @@ export function SheetLayoutCard(props: SheetLayoutCardProps) {
   );
 }
 
+/** A row with the block it belongs to ("2020年度決算"): a block's money rows repeat their labels. */
+interface RowInContext {
+  row: LayoutRow;
+  context: string;
+}
+
+function withContext(rows: LayoutRow[]): RowInContext[] {
+  let block = "";
+  return rows.map((row) => {
+    if (row.kind === "block") block = row.label;
+    const inBlock = row.kind === "money" && row.id.startsWith("block:");
+    return { row, context: inBlock ? `${block} ${row.label}` : row.label || "—" };
+  });
+}
+
+interface RowTableProps {
+  caption: string;
+  rows: RowInContext[];
+  sheet: string;
+  years: number[];
+  onEdit: SheetLayoutCardProps["onEdit"];
+  t: Translate;
+}
+
+function RowTable({ caption, rows, sheet, years, onEdit, t }: RowTableProps) {
+  const styles = usePaneStyles();
+  return (
+    <Table size="extra-small">
+      <caption className={styles.caption}>{caption}</caption>
+      <TableHeader>
+        <TableRow>
+          <TableHeaderCell>{t("layout.col.label")}</TableHeaderCell>
+          <TableHeaderCell className={styles.controlColumn}>{t("layout.col.role")}</TableHeaderCell>
+        </TableRow>
+      </TableHeader>
+      <TableBody>
+        {rows.map(({ row, context }) => (
+          <TableRow key={row.id}>
+            <TableCell className={styles.muted}>
+              {row.kind === "block" ? <strong>{row.label || "—"}</strong> : row.label || "—"}
+            </TableCell>
+            <TableCell className={styles.controlColumn}>
+              <RowEditor
+                row={row}
+                label={t("layout.roleLabel", { sheet, label: context })}
+                years={years}
+                onEdit={(value) => onEdit(row, value, context)}
+                t={t}
+              />
+            </TableCell>
+          </TableRow>
+        ))}
+      </TableBody>
+    </Table>
+  );
+}
+
 interface RowEditorProps {
   row: LayoutRow;
-  sheet: string;
+  /** The control's accessible name. */
+  label: string;
   years: number[];
   onEdit: (value: string) => void;
   t: Translate;
 }
 
 /** A role select where the row may take others; a year select for years; else the role as text. */
-function RowEditor({ row, sheet, years, onEdit, t }: RowEditorProps) {
+function RowEditor({ row, label, years, onEdit, t }: RowEditorProps) {
   const styles = usePaneStyles();
-  const label = t("layout.roleLabel", { sheet, label: row.label || "—" });
   if (row.kind === "year") {
     // The form's evaluation year: automatic (from the sheet's title) or pinned by the user.
     const pinned = row.label === "" ? undefined : Number(row.label);

@@ -6,7 +6,6 @@ import {
   MessageBarBody,
   Select,
   Text,
-  mergeClasses,
 } from "@fluentui/react-components";
 import type { WorkbookSnapshot } from "../../../core";
 import { Grid } from "../../../core/grid";
@@ -19,7 +18,7 @@ import { usePaneStyles } from "../styles";
 import { TEACH_ROLES, assign, boxA1, parseBox, spanOf, withoutBox } from "./marks";
 import type { Box, CellPos, TeachMark, TeachRole } from "./marks";
 import { previewIndicators } from "./preview";
-import { SheetGrid, gridWindow, roleKey, symbolKey, useRoleStyles } from "./SheetGrid";
+import { RoleSymbol, SheetGrid, gridWindow, roleKey } from "./SheetGrid";
 import { TeachOptions, DEFAULT_CHOICES, teachOptions } from "./TeachOptions";
 import type { TeachChoices } from "./TeachOptions";
 import { TeachPreview } from "./TeachPreview";
@@ -44,7 +43,6 @@ export interface TeachModeProps {
 export function TeachMode(props: TeachModeProps) {
   const { snapshot, sheet, lang, t, readSelection, onAccept, onCancel, announce } = props;
   const styles = usePaneStyles();
-  const roleStyles = useRoleStyles();
   const source = snapshot.sheets.find((s) => s.name === sheet);
   const grid = useMemo(() => new Grid(source ?? { name: sheet, cells: [] }), [source, sheet]);
   const win = useMemo(() => gridWindow(grid), [grid]);
@@ -168,10 +166,7 @@ export function TeachMode(props: TeachModeProps) {
             {ordered.map((m) => (
               <li key={`${m.role}:${m.range}`} className={styles.row}>
                 <Text>
-                  <span aria-hidden="true" className={mergeClasses(roleStyles[m.role])}>
-                    {` ${t(symbolKey(m.role))} `}
-                  </span>{" "}
-                  {roleName(m.role)}: {m.range}
+                  <RoleSymbol role={m.role} t={t} /> {roleName(m.role)}: {m.range}
                 </Text>
                 <Button
                   size="small"

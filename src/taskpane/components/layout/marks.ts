@@ -8,7 +8,14 @@ import type { TeachMark, TeachRole } from "../../../core/profile/teach";
 export type { TeachMark, TeachRole };
 
 /** The roles in the order the chooser offers them (the order a table is usually marked in). */
-export const TEACH_ROLES: TeachRole[] = ["years", "names", "units", "targets", "actuals", "combined"];
+export const TEACH_ROLES: TeachRole[] = [
+  "years",
+  "names",
+  "units",
+  "targets",
+  "actuals",
+  "combined",
+];
 
 export interface Box {
   r0: number;
