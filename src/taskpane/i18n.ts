@@ -499,7 +499,7 @@ const en: Record<MessageKey, string> = {
   "role.actual": "Actuals",
   "role.combined": "Actuals and plans (by year)",
   "profile.heading": "Save and share the layout profile",
-  "profile.saved": "Read with the layout profile saved in this workbook ({count} entries).",
+  "profile.saved": "Read with the layout profile saved in this workbook (entries: {count}).",
   "profile.auto": "Read automatically. What you change, teach or import is saved in this workbook.",
   "profile.share":
     "Hand the exported .json file to other departments: workbooks of the same layout are then read the same way.",
@@ -508,7 +508,7 @@ const en: Record<MessageKey, string> = {
   "profile.inputLabel": "Layout profile (.json)",
   "profile.reset": "Back to automatic reading",
   "profile.exported": "Exported the layout profile as {file}.",
-  "profile.imported": "Read again with the layout profile in {file} ({count} entries).",
+  "profile.imported": "Read again with the layout profile in {file} (entries: {count}).",
   "profile.importFailed":
     "{file} cannot be used as a layout profile; nothing was changed. {count} problem(s):",
   "profile.resetDone": "Back to automatic reading.",
@@ -566,7 +566,7 @@ const en: Record<MessageKey, string> = {
   "teach.previewHeading": "Preview",
   "teach.previewEmpty":
     "Mark the years, the indicator names and the target or actual values; the indicators they give appear here.",
-  "teach.previewCount": "{count} indicator(s) can be read.",
+  "teach.previewCount": "Indicators that can be read: {count}.",
   "teach.problems": "Still missing",
   "teach.indicator": "{name} ({unit})",
   "teach.col.year": "Year",
@@ -576,7 +576,7 @@ const en: Record<MessageKey, string> = {
   "teach.previewMore": "and {count} more indicator(s)",
   "teach.accept": "Use this layout",
   "teach.cancel": "Stop teaching",
-  "teach.accepted": "Read {sheet} with the layout you taught ({count} indicators).",
+  "teach.accepted": "Read {sheet} with the layout you taught (indicators: {count}).",
   "teach.cancelled": "Stopped teaching.",
 };
 

@@ -49,6 +49,8 @@ export const useRoleStyles = makeStyles({
 
 const useStyles = makeStyles({
   scroller: {
+    // Positioned, so the cells' visually hidden role names stay inside its scroll area.
+    position: "relative",
     maxWidth: "100%",
     maxHeight: "320px",
     overflow: "auto",
@@ -89,7 +91,8 @@ const useStyles = makeStyles({
   corner: { left: 0, zIndex: 2 },
   cell: {
     minWidth: "2.5em",
-    maxWidth: "9em",
+    // Narrow enough that a four-column table fits the pane; the full text is in the title.
+    maxWidth: "6em",
     overflow: "hidden",
     textOverflow: "ellipsis",
     whiteSpace: "nowrap",

@@ -68,7 +68,7 @@ export function TeachPreview({ empty, problems, indicators, lang, t }: TeachPrev
           <TableBody>
             {ind.years.map((y) => (
               <TableRow key={y.fiscalYear}>
-                <TableCell>{y.label || String(y.fiscalYear)}</TableCell>
+                <TableCell className={styles.nowrap}>{y.label || String(y.fiscalYear)}</TableCell>
                 <TableCell className={styles.number}>{num(y.target)}</TableCell>
                 <TableCell className={styles.number}>{num(y.actual, y.actualText)}</TableCell>
                 <TableCell>{t(statusKey(y.status))}</TableCell>
