@@ -13,6 +13,7 @@ import ExcelJS from "exceljs";
 import type { Download, Page } from "playwright-core";
 import { validateProfile } from "../../src/core/profile/validate";
 import { findHyokaSheets } from "../../src/xlsx/applyPlan";
+import { TEACH_KEYS } from "../taskpane/teachKeys";
 
 export const TWO_TABLE = path.resolve(__dirname, "../fixtures/profiles/two-table.xlsx");
 const SHEET = "指標の推移";
@@ -162,64 +163,10 @@ async function tabToField(page: Page, label: RegExp, max = 60): Promise<void> {
   throw new Error(`Tab never reached the field ${label}`);
 }
 
-async function keys(page: Page, key: string, n = 1): Promise<void> {
-  for (let i = 0; i < n; i++) await page.keyboard.press(key);
-}
-
 /** The six ranges by keyboard on the grid (from A1): 1–6 choose the role, Enter assigns. */
 async function markByKeyboard(page: Page): Promise<void> {
-  const steps: [string, () => Promise<void>][] = [
-    ["A5:A7", async () => (await keys(page, "ArrowDown", 4), keys(page, "Shift+ArrowDown", 2))],
-    [
-      "B4:D4",
-      async () => (
-        await keys(page, "2"),
-        await keys(page, "ArrowUp", 3),
-        await keys(page, "ArrowRight"),
-        keys(page, "Shift+ArrowRight", 2)
-      ),
-    ],
-    [
-      "B5:D7",
-      async () => (
-        await keys(page, "4"),
-        await keys(page, "ArrowDown"),
-        await keys(page, "ArrowLeft", 2),
-        await keys(page, "Shift+ArrowDown", 2),
-        keys(page, "Shift+ArrowRight", 2)
-      ),
-    ],
-    [
-      "A12:A14",
-      async () => (
-        await keys(page, "1"),
-        await keys(page, "ArrowDown", 5),
-        await keys(page, "ArrowLeft", 3),
-        keys(page, "Shift+ArrowDown", 2)
-      ),
-    ],
-    [
-      "B11:D11",
-      async () => (
-        await keys(page, "2"),
-        await keys(page, "ArrowUp", 3),
-        await keys(page, "ArrowRight"),
-        keys(page, "Shift+ArrowRight", 2)
-      ),
-    ],
-    [
-      "B12:D14",
-      async () => (
-        await keys(page, "5"),
-        await keys(page, "ArrowDown"),
-        await keys(page, "ArrowLeft", 2),
-        await keys(page, "Shift+ArrowDown", 2),
-        keys(page, "Shift+ArrowRight", 2)
-      ),
-    ],
-  ];
-  for (const [range, select] of steps) {
-    await select();
+  for (const { range, keys } of TEACH_KEYS) {
+    for (const key of keys) await page.keyboard.press(key);
     await page.keyboard.press("Enter");
     await announced(page, new RegExp(`^Marked ${range} as `));
   }

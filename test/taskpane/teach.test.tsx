@@ -11,6 +11,7 @@ import type { WorkbookSnapshot } from "../../src/core";
 import type { CellSelection } from "../../src/taskpane/port";
 import { TWO_TABLE_PROFILE, twoTableSheet } from "../core/profile/cases";
 import { announcer, fakePort, openTab, renderApp } from "./helpers";
+import { TEACH_KEYS } from "./teachKeys";
 import type { FakePort } from "./helpers";
 
 const SHEET = "指標の推移";
@@ -44,37 +45,10 @@ const selected = () =>
 
 /** Marks the six ranges of test/core/profile/teach.test.ts (MARKS) with the keyboard only. */
 function markByKeyboard(): void {
-  // Start at A1. Years A5:A7 (role 1 is the default).
-  press("ArrowDown", 4);
-  press("ArrowDown", 2, true);
-  key("Enter");
-  key("2"); // names B4:D4
-  press("ArrowUp", 3);
-  key("ArrowRight");
-  press("ArrowRight", 2, true);
-  key("Enter");
-  key("4"); // targets B5:D7
-  key("ArrowDown");
-  press("ArrowLeft", 2);
-  press("ArrowDown", 2, true);
-  press("ArrowRight", 2, true);
-  key("Enter");
-  key("1"); // years A12:A14
-  press("ArrowDown", 5);
-  press("ArrowLeft", 3);
-  press("ArrowDown", 2, true);
-  key("Enter");
-  key("2"); // names B11:D11
-  press("ArrowUp", 3);
-  key("ArrowRight");
-  press("ArrowRight", 2, true);
-  key("Enter");
-  key("5"); // actuals B12:D14
-  key("ArrowDown");
-  press("ArrowLeft", 2);
-  press("ArrowDown", 2, true);
-  press("ArrowRight", 2, true);
-  key("Enter");
+  for (const step of TEACH_KEYS) {
+    for (const k of step.keys) key(k.replace(/^Shift\+/, ""), k.startsWith("Shift+"));
+    key("Enter");
+  }
 }
 
 const marksList = () =>
@@ -235,6 +209,19 @@ describe("teach mode", () => {
     );
     expect(port.saveSettings).not.toHaveBeenCalled();
   });
+});
+
+it("shows cell text as text, never as markup", async () => {
+  const port = fakePort("browser");
+  const evil = '<img src=x onerror="alert(1)"><b>太字</b>';
+  const sheet = { name: "メモ", origin: "A1", values: [[evil, "=1+1"]] };
+  renderApp(port, analyzeWorkbook);
+  fireEvent.click(screen.getByRole("button", { name: "スキャン" }));
+  await act(async () => port.finishRead({ sheets: [sheet] }));
+  openTab("読み取り設定");
+  fireEvent.click(screen.getByRole("button", { name: "「メモ」の読み方を教える" }));
+  expect(screen.getByRole("gridcell", { name: evil })).toBeTruthy();
+  expect(grid().querySelector("img, b")).toBeNull();
 });
 
 describe("teach mode inside Excel: the selection made on the sheet", () => {

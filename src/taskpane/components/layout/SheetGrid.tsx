@@ -2,8 +2,7 @@ import { useEffect, useId, useRef } from "react";
 import type { KeyboardEvent } from "react";
 import { makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { colName, toA1 } from "../../../core/a1";
-import { Grid } from "../../../core/grid";
-import type { SheetSnapshot } from "../../../core";
+import type { Grid } from "../../../core/grid";
 import type { MessageKey, Translate } from "../../i18n";
 import { usePaneStyles } from "../styles";
 import { TEACH_ROLES, contains, roleAt, spanOf } from "./marks";
@@ -34,8 +33,6 @@ export function gridWindow(grid: Grid): GridWindow {
   const cEnd = Math.min(c1, c0 + MAX_GRID_COLS - 1);
   return { r0, c0, r1: rEnd, c1: cEnd, clipped: rEnd < r1 || cEnd < c1 };
 }
-
-export const gridOf = (sheet: SheetSnapshot): Grid => new Grid(sheet);
 
 /** A marked cell's colour by role (with its symbol and name: never colour alone). */
 export const useRoleStyles = makeStyles({

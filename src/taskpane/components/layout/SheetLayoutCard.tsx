@@ -155,28 +155,20 @@ function RowEditor({ row, label, years, onEdit, t }: RowEditorProps) {
       />
     );
   }
-  if (row.kind === "block") {
-    // A year block of a flat table: its year, or (first option) the year it is read as now.
-    const current = Number(row.role);
-    const absolute = current > 1900 ? current : undefined;
-    return (
-      <Select
-        size="small"
-        className={styles.select}
-        aria-label={label}
-        value={row.role}
-        onChange={(_, d) => onEdit(d.value)}
-      >
-        {absolute === undefined && <option value={row.role}>{yearRoleText(t, row.role)}</option>}
-        {withYear(years, absolute).map((y) => (
-          <option key={y} value={String(y)}>
-            {yearText(t, y)}
-          </option>
-        ))}
-      </Select>
-    );
-  }
-  if (!row.choices.includes(row.role)) return <Text>{roleText(t, row.role, row.kind)}</Text>;
+  // A year block of a flat table: its year, or (first option) the relative year it is read as now.
+  const block = row.kind === "block";
+  const current = Number(row.role);
+  const options = block
+    ? [
+        ...(current > 1900 ? [] : [{ value: row.role, label: yearRoleText(t, row.role) }]),
+        ...withYear(years, current > 1900 ? current : undefined).map((y) => ({
+          value: String(y),
+          label: yearText(t, y),
+        })),
+      ]
+    : row.choices.map((c) => ({ value: c, label: roleText(t, c, row.kind) }));
+  if (!block && !row.choices.includes(row.role))
+    return <Text>{roleText(t, row.role, row.kind)}</Text>;
   return (
     <Select
       size="small"
@@ -185,9 +177,9 @@ function RowEditor({ row, label, years, onEdit, t }: RowEditorProps) {
       value={row.role}
       onChange={(_, d) => onEdit(d.value)}
     >
-      {row.choices.map((c) => (
-        <option key={c} value={c}>
-          {roleText(t, c, row.kind)}
+      {options.map((o) => (
+        <option key={o.value} value={o.value}>
+          {o.label}
         </option>
       ))}
     </Select>
