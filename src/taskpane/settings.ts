@@ -96,7 +96,8 @@ export function parseSettings(raw: unknown): PaneSettings {
       )
     : [];
   // A saved profile is used only when whole (a hand edit, another version): else dropped, with why.
-  const checked = raw.profile === undefined ? null : validateProfile(raw.profile);
+  const checked =
+    raw.profile === undefined || raw.profile === null ? null : validateProfile(raw.profile);
   return {
     ...(checked?.profile ? { profile: checked.profile } : {}),
     ...(checked && !checked.profile ? { droppedProfile: checked.problems } : {}),
