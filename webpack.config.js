@@ -4,13 +4,20 @@
  *   taskpane.html  — the task pane (React + Fluent UI)
  *   commands.html  — the ribbon function file (ExecuteFunction "buildSummary")
  *   notice.html    — the dialog in which that command reports its outcome
- *   office-js/     — @microsoft/office-js's dist (office.js is served from our own origin)
+ *   office-js/     — only with HYOKA_OFFICE_JS=local: @microsoft/office-js's dist, self-hosted
  *   assets/, support.html, manifest.xml (URLs rewritten to the hosting URL in production)
  *
  *   npm run build                                   # manifest points at https://localhost:3000/
  *   HYOKA_URL=https://intra.example.lg.jp/hyoka/ npm run build
  *   npx webpack --mode production --env url=https://intra.example.lg.jp/hyoka/
+ *   HYOKA_OFFICE_JS=local npm run build             # office.js from our own origin (closed networks)
  *   npm run dev-server                              # https://localhost:3000
+ *
+ * office.js comes from the Office CDN by default: Microsoft's guidance for production, and the
+ * npm package is no longer updated with Excel
+ * (https://learn.microsoft.com/office/dev/add-ins/develop/referencing-the-javascript-api-for-office-library-from-its-cdn).
+ * The pages' Content-Security-Policy then allows exactly that one origin for scripts. A city
+ * intranet without internet access builds with HYOKA_OFFICE_JS=local (or --env officeJs=local).
  *
  * Office-only code must never pull the .xlsx libraries (jszip, saxes) into a page's initial chunks: InitialChunkGuard
  * fails the build when it does, and writes dist/bundle-report.json with gzipped sizes.
@@ -24,7 +31,9 @@ const CopyWebpackPlugin = require("copy-webpack-plugin");
 
 const ROOT = __dirname;
 const DEV_URL = "https://localhost:3000/";
-/** Output folder (inside dist/) for @microsoft/office-js's files; pages load office-js/office.js. */
+/** Microsoft's CDN copy of office.js (the production default). */
+const OFFICE_JS_CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
+/** Output folder (inside dist/) for @microsoft/office-js's files when self-hosted. */
 const OFFICE_JS_DIR = "office-js";
 const OFFICE_JS_SOURCE = path.dirname(require.resolve("@microsoft/office-js/dist/office.js"));
 /** Not needed at run time: readable copies, IntelliSense docs and typings. */
@@ -43,6 +52,25 @@ const PAGES = [
   // The dialog the ribbon command opens to report its outcome.
   { name: "notice", entry: "./src/commands/notice.ts", template: "./src/commands/notice.html" },
 ];
+
+/** Where pages load office.js from: "cdn" (default) or "local" (--env officeJs=…, else HYOKA_OFFICE_JS). */
+function officeJsMode(env = {}) {
+  const raw = (typeof env.officeJs === "string" && env.officeJs) || process.env.HYOKA_OFFICE_JS || "cdn";
+  if (raw !== "cdn" && raw !== "local") {
+    throw new Error(`HYOKA_OFFICE_JS must be "cdn" or "local", not "${raw}"`);
+  }
+  return raw;
+}
+
+/**
+ * A page template with its office.js placeholders filled: {{OFFICE_JS_SRC}} (the script's URL)
+ * and {{OFFICE_JS_ORIGIN}} (appended to the CSP's script-src: the CDN's origin, or nothing).
+ */
+function renderPage(html, mode) {
+  const src = mode === "local" ? `${OFFICE_JS_DIR}/office.js` : OFFICE_JS_CDN;
+  const origin = mode === "local" ? "" : ` ${new URL(OFFICE_JS_CDN).origin}`;
+  return html.split("{{OFFICE_JS_SRC}}").join(src).split("{{OFFICE_JS_ORIGIN}}").join(origin);
+}
 
 /** Static files copied as they are: [source relative to the repo, output path in dist/]. */
 function staticFiles() {
@@ -139,6 +167,7 @@ class InitialChunkGuard {
 module.exports = (env = {}, argv = {}) => {
   const dev = argv.mode !== "production";
   const url = dev ? DEV_URL : hostingUrl(env);
+  const officeJs = officeJsMode(env);
 
   return {
     mode: dev ? "development" : "production",
@@ -206,7 +235,7 @@ module.exports = (env = {}, argv = {}) => {
         (p) =>
           new HtmlWebpackPlugin({
             filename: `${p.name}.html`,
-            template: p.template,
+            templateContent: renderPage(fs.readFileSync(path.join(ROOT, p.template), "utf8"), officeJs),
             chunks: [p.name],
             scriptLoading: "defer",
           })
@@ -219,13 +248,17 @@ module.exports = (env = {}, argv = {}) => {
             to: "manifest.xml",
             transform: (content) => (dev ? content : rewriteManifest(content.toString(), url)),
           },
-          {
-            from: OFFICE_JS_SOURCE,
-            to: OFFICE_JS_DIR,
-            globOptions: { ignore: OFFICE_JS_IGNORE },
-            // Already minified by Microsoft: keep Terser away from 30 MB of it.
-            info: { minimized: true },
-          },
+          ...(officeJs === "local"
+            ? [
+                {
+                  from: OFFICE_JS_SOURCE,
+                  to: OFFICE_JS_DIR,
+                  globOptions: { ignore: OFFICE_JS_IGNORE },
+                  // Already minified by Microsoft: keep Terser away from 30 MB of it.
+                  info: { minimized: true },
+                },
+              ]
+            : []),
         ],
       }),
       new InitialChunkGuard(),
@@ -242,8 +275,11 @@ module.exports = (env = {}, argv = {}) => {
 // For test/manifest/manifest.test.ts: what the build emits, without running it.
 Object.assign(module.exports, {
   DEV_URL,
+  OFFICE_JS_CDN,
   OFFICE_JS_DIR,
   OFFICE_JS_SOURCE,
+  officeJsMode,
+  renderPage,
   PAGES,
   staticFiles,
   hostingUrl,

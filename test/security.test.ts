@@ -35,13 +35,27 @@ it('the add-in pages make no network calls of their own', () => {
   expect(pages.filter((f) => re.test(code(f))).map((f) => path.relative(ROOT, f))).toEqual([]);
 });
 
-it('the task pane page forbids remote origins by its Content-Security-Policy', () => {
-  const html = fs.readFileSync(path.join(ROOT, 'src/taskpane/taskpane.html'), 'utf8');
-  const csp = /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/i.exec(html)?.[1] ?? '';
-  expect(csp).toMatch(/default-src 'self'/);
-  expect(csp).toMatch(/connect-src 'self'/);
-  expect(csp).not.toMatch(/unsafe-eval/);
-  expect(csp).not.toMatch(/https?:\/\//);
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const webpackConfig = require('../webpack.config.js') as {
+  PAGES: { name: string; template: string }[];
+  OFFICE_JS_CDN: string;
+  renderPage(html: string, mode: 'cdn' | 'local'): string;
+};
+const cspOf = (html: string) => /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/i.exec(html)?.[1] ?? '';
+const directive = (csp: string, name: string) => csp.split(';').map((d) => d.trim()).find((d) => d.startsWith(`${name} `)) ?? '';
+
+describe.each(webpackConfig.PAGES.map((p) => [p.name, p.template]))('%s page Content-Security-Policy', (_name, template) => {
+  const html = fs.readFileSync(path.join(ROOT, template), 'utf8');
+  test.each(['cdn', 'local'] as const)('%s build: nothing from elsewhere but office.js from the Office CDN', (mode) => {
+    const csp = cspOf(webpackConfig.renderPage(html, mode));
+    expect(csp).toMatch(/default-src 'self'/);
+    expect(csp).toMatch(/connect-src 'self'/);
+    expect(csp).not.toMatch(/unsafe-eval/);
+    const cdn = new URL(webpackConfig.OFFICE_JS_CDN).origin;
+    // Exactly one remote origin, only for scripts, only when office.js comes from the CDN.
+    expect(csp.replace(directive(csp, 'script-src'), '')).not.toMatch(/https?:\/\//);
+    expect(directive(csp, 'script-src')).toBe(mode === 'cdn' ? `script-src 'self' ${cdn}` : "script-src 'self'");
+  });
 });
 
 it('the manifest asks ReadWriteDocument and nothing more', () => {

@@ -1,5 +1,6 @@
 /** The dialog the ribbon command opens to report its outcome (see notify.ts). */
 import { translator } from "../taskpane/i18n";
+import { whenOfficeReady } from "../taskpane/officeReady";
 
 export function renderNotice(doc: Document, search: string, onClose: () => void): void {
   const params = new URLSearchParams(search);
@@ -21,9 +22,10 @@ export function renderNotice(doc: Document, search: string, onClose: () => void)
   button.focus();
 }
 
-Office.onReady(() => {
+void whenOfficeReady().then(() => {
   renderNotice(document, window.location.search, () => {
-    if (Office.context?.ui?.messageParent) Office.context.ui.messageParent("close");
-    else window.close();
+    if (typeof Office !== "undefined" && Office.context?.ui?.messageParent) {
+      Office.context.ui.messageParent("close");
+    } else window.close();
   });
 });

@@ -12,8 +12,10 @@ export function noticeUrl(base: string, lang: Lang, kind: NoticeKind, message: s
 }
 
 /**
- * Shows `message` in an Office dialog and resolves when the user closes it (or at once when
- * the dialog cannot open — then there is no other way to tell the user).
+ * Opens `message` in an Office dialog and resolves once it is open — or at once when it cannot
+ * open (then the message goes to the console; the outcome is also saved in the document). The
+ * dialog needs nothing more from the command: its Close button asks the command's runtime to
+ * close it while that runtime lives, and the dialog's own X closes it always.
  */
 export function showNotice(lang: Lang, kind: NoticeKind, message: string): Promise<void> {
   const url = noticeUrl(window.location.href, lang, kind, message);
@@ -28,13 +30,8 @@ export function showNotice(lang: Lang, kind: NoticeKind, message: string): Promi
           return;
         }
         const dialog = result.value;
-        const close = () => {
-          dialog.close();
-          resolve();
-        };
-        dialog.addEventHandler(Office.EventType.DialogMessageReceived, close);
-        // The user closed the dialog with its own X button.
-        dialog.addEventHandler(Office.EventType.DialogEventReceived, () => resolve());
+        dialog.addEventHandler(Office.EventType.DialogMessageReceived, () => dialog.close());
+        resolve();
       }
     );
   });

@@ -2,22 +2,35 @@
  * Applies a SummaryPlan to the open workbook through Office.js.
  *
  * Round trips — `context.sync()` calls — are constant in the plan's size:
- *   1. load the sheet list (names, ids), the active sheet and the workbook's table names;
- *   2. build every plan sheet under a temporary name ("~hyoka-tmp-<key>"), marked as Hyōka's,
- *      with values, number formats, styles, conditional formats, hyperlinks, tables, charts,
- *      freeze panes and column widths — and, in the same batch, load the ownership mark of
- *      every existing sheet;
+ *   1. load the sheet list (names, ids, visibility), the active sheet, the workbook's table and
+ *      defined names, the ownership record (RECORD_NAME) and the build lock (runLock.ts):
+ *      another build's fresh lock stops here;
+ *   2. take the lock, and build every plan sheet under a temporary name
+ *      ("~hyoka-tmp-<key>-<token>"), marked as Hyōka's (owner, key, run), with values, number
+ *      formats, styles, conditional formats, hyperlinks, tables, charts, freeze panes and column
+ *      widths — and, in the same batch, load the custom properties (the ownership mark), tables
+ *      and defined names of every existing sheet;
  *   3. swap: rename the old Hyōka sheets aside, give the new sheets their final names,
- *      activate the first, delete the old sheets, name the tables.
- * So 3 syncs, plus one per extra chunk when step 2's request would pass REQUEST_BUDGET_BYTES
+ *      activate the first, delete the old sheets, name the tables, complete the new sheets'
+ *      marks (their ids and names), write the record last, release the lock.
+ * So 3 syncs, plus one per extra chunk when step 2's request would pass the payload budget
  * (Excel on the web refuses requests over 5 MB): cell writes are then split across the fewest
- * batches that fit (planChunks).
+ * batches that fit (planChunks). An undo group makes no extra sync.
+ *
+ * In an undo group (`undoGroup`, Excel.RunOptions.mergeUndoGroup, ExcelApi 1.20) the build is one
+ * Ctrl+Z. Excel cannot group a sheet rename or delete (UndoNotSupported; see
+ * https://learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-undo-capabilities), so
+ * that mode is for a workbook without a previous summary: the sheets are born with their final
+ * names and step 3 only names the tables and activates the first sheet.
  *
  * Failure: a batch is not a transaction (commands before the failing one stay applied), so on
- * any failure in step 2 or 3 two more syncs read the sheet list and undo: delete the new
- * sheets, give the old ones back their names, re-activate the user's sheet — the workbook is
- * as it was. Only when step 3 failed after an old sheet was already deleted is there no way
- * back; then the same two syncs finish the swap instead (the new summary is complete by then).
+ * any failure in step 2 or 3 two more syncs read the sheet list and the record and undo: delete
+ * the sheets this run created (found by their run-specific names, or in an undo group by their
+ * build token), give the old ones back their names, put back the record the workbook had,
+ * re-activate the user's sheet — the workbook is as it was (a third sync in an undo group when
+ * a new sheet's origin must be read from its token). Only when step 3 failed after an old sheet
+ * was already deleted is there no way back; then the same two syncs finish the swap instead
+ * (the new summary is complete by then).
  *
  * A user's own sheet is never touched: a plan sheet whose name it holds gets a free variant
  * ("評価サマリー (2)"), reported in `renamed`. Ownership follows src/core/ownership.ts: a sheet
@@ -27,23 +40,26 @@
  * and is reported in `kept`.
  */
 import { parseRange, rangeA1, toA1 } from '../core/a1';
-import type {
-  PlanChart,
-  PlanConditionalFormat,
-  PlanHyperlink,
-  PlanSheet,
-  PlanStyle,
-  PlanValue,
-  SummaryPlan,
-} from '../core/plan';
+import type { PlanConditionalFormat, PlanHyperlink, PlanSheet, PlanStyle, PlanValue, SummaryPlan } from '../core/plan';
 import { decideOwnership, formatRecord, parseRecord, quoteFormulaString, runIdOf, type KeptReason, type MarkedSheet } from '../core/ownership';
-import { ID_PROPERTY, KEY_PROPERTY, NAME_PROPERTY, OWNER_PROPERTY, OWNER_VALUE, RECORD_NAME, RUN_PROPERTY, documentReference, nameKey, pickFreeName } from './names';
-import { CALL_OVERHEAD_BYTES, REQUEST_BUDGET_BYTES, type PayloadItem, estimateCallBytes, planChunks, utf8Length } from './payload';
+import { drawableChart, queueChart } from './charts';
+import { ID_PROPERTY, KEY_PROPERTY, NAME_PROPERTY, OWNER_PROPERTY, OWNER_VALUE, RECORD_NAME, RUN_PROPERTY, TOKEN_PROPERTY, documentReference, markOf, nameKey, pickFreeName } from './names';
+import { CALL_OVERHEAD_BYTES, PAYLOAD_BUDGET_BYTES, type PayloadItem, chunkBytes, estimateCallBytes, planChunks, utf8Length } from './payload';
+import { BuildLockedError, newRunToken, type RunLock } from './runLock';
 
 export interface ApplyOptions {
   onProgress?: (step: string) => void;
-  /** Bytes one write batch may carry (default REQUEST_BUDGET_BYTES ≈ 4.5 MB); tests lower it. */
+  /** Bytes one write batch may carry (default PAYLOAD_BUDGET_BYTES, 4 MiB); tests lower it. */
   budgetBytes?: number;
+  /**
+   * The run is one undo group (Excel.run with mergeUndoGroup): build under the final names,
+   * rename and delete nothing. Only for a workbook without a previous summary.
+   */
+  undoGroup?: boolean;
+  /** Runs the undo after a failure in a fresh Excel.run (an undo group cannot delete sheets). */
+  recoveryRun?: (batch: (context: Excel.RequestContext) => Promise<void>) => Promise<void>;
+  /** The build lock: checked in sync 1, taken and refreshed with each write, released at the end. */
+  lock?: RunLock;
 }
 
 export interface ApplyResult {
@@ -53,6 +69,8 @@ export interface ApplyResult {
   renamed: { key: string; wanted: string; used: string }[];
   /** Sheets that carry Hyōka's mark but are the user's (copies, renamed sheets): kept as they are. */
   kept: { name: string; key: string; reason: KeptReason }[];
+  /** Charts left out because none of their series has a number (Excel cannot draw them). */
+  skippedCharts: { sheet: string; id: string; title: string }[];
   /** `context.sync()` calls made: 3 + (chunks − 1). */
   syncs: number;
   /** Write batches step 2 was split into (1 unless the plan passes the budget). */
@@ -75,7 +93,17 @@ export class ApplyPlanError extends Error {
   }
 }
 
+/** An error's message, Office.js's or any (an Office.Error is a plain object). */
+function messageOf(e: unknown): string {
+  if (e instanceof Error) return e.message;
+  const o = e as { message?: unknown; code?: unknown } | null;
+  if (o && typeof o.message === 'string') return o.code !== undefined ? `${String(o.code)}: ${o.message}` : o.message;
+  return String(e);
+}
+
 const HEADER_FILL = '#DDEBF7';
+/** What every write batch carries besides its items: suspends, the lock, the request wrapper. */
+const BATCH_OVERHEAD_BYTES = 4 * CALL_OVERHEAD_BYTES;
 const ICON_SETS: Record<string, Excel.IconSet> = {
   '3Symbols': 'ThreeSymbols' as Excel.IconSet,
   '3TrafficLights1': 'ThreeTrafficLights1' as Excel.IconSet,
@@ -89,7 +117,6 @@ const OPERATORS = {
   greaterThan: 'GreaterThan',
   lessThanOrEqual: 'LessThanOrEqual',
 } as const;
-const CHART_TYPES = { column: 'ColumnClustered', bar: 'BarClustered', line: 'Line' } as const;
 
 /** Column width in characters → points (Calibri 11: 7 px a digit plus 5 px padding, 0.75 pt a px). */
 export function charsToPoints(chars: number): number {
@@ -199,45 +226,6 @@ function queueHyperlink(ws: Excel.Worksheet, link: PlanHyperlink, targetSheet: s
   };
 }
 
-function seriesBy(address: string): Excel.ChartSeriesBy {
-  const { rows, cols } = dims(address);
-  return (rows === 1 && cols > 1 ? 'Rows' : 'Columns') as Excel.ChartSeriesBy;
-}
-
-function queueChart(ws: Excel.Worksheet, ch: PlanChart): void {
-  if (ch.series.length === 0) return;
-  const [first, ...rest] = ch.series;
-  const chart = ws.charts.add(CHART_TYPES[ch.kind] as Excel.ChartType, ws.getRange(first.values), seriesBy(first.values));
-  chart.name = ch.id;
-  chart.title.text = ch.title;
-  const categories = ws.getRange(ch.categories);
-  const style = (s: Excel.ChartSeries, p: (typeof ch.series)[number]) => {
-    s.name = p.name;
-    s.setXAxisValues(categories);
-    if (p.asLine) s.chartType = 'Line' as Excel.ChartType;
-    if (p.color) {
-      if (p.asLine || ch.kind === 'line') s.format.line.color = p.color;
-      else s.format.fill.setSolidColor(p.color);
-    }
-  };
-  style(chart.series.getItemAt(0), first);
-  for (const p of rest) {
-    const s = chart.series.add(p.name);
-    s.setValues(ws.getRange(p.values));
-    style(s, p);
-  }
-  const axis = ch.valueAxis;
-  if (axis) {
-    const v = chart.axes.valueAxis;
-    if (axis.title) v.title.text = axis.title;
-    if (axis.percent) v.numberFormat = '0%';
-    if (axis.min !== undefined) v.minimum = axis.min;
-    if (axis.max !== undefined) v.maximum = axis.max;
-  }
-  const a = ch.anchor;
-  chart.setPosition(toA1(a.fromRow, a.fromCol), toA1(Math.max(a.fromRow, a.toRow - 1), Math.max(a.fromCol, a.toCol - 1)));
-}
-
 /** The plan's number format of each cell of a sheet (the last format naming it wins). */
 function numberFormatLookup(sheet: PlanSheet): (row: number, col: number) => string | undefined {
   const map = new Map<number, string>();
@@ -254,20 +242,32 @@ function numberFormatLookup(sheet: PlanSheet): (row: number, col: number) => str
  * mark first, styles, then cells (number format before value), then what reads the cells —
  * conditional formats, hyperlinks, tables, charts.
  */
-function buildWriteItems(plan: SummaryPlan, tmpNames: string[], tmpTableNames: string[], deferLink: (l: PlanHyperlink) => boolean, run: string): WriteItem[] {
+function buildWriteItems(
+  plan: SummaryPlan,
+  buildNames: string[],
+  tmpTableNames: string[],
+  /** A link's target sheet now, or null to write the link with the swap (the target is being renamed). */
+  linkTarget: (l: PlanHyperlink) => string | null,
+  /** The run id of the ownership mark and record (src/core/ownership.ts). */
+  run: string,
+  /** Written on each new sheet when the undo after a failure must tell this run's sheets apart (undo groups). */
+  token: string | null,
+): { items: WriteItem[]; skippedCharts: ApplyResult['skippedCharts'] } {
   const items: WriteItem[] = [];
+  const skippedCharts: ApplyResult['skippedCharts'] = [];
   let tableIndex = 0;
   plan.sheets.forEach((sheet, si) => {
     items.push({
-      overhead: estimateCallBytes(tmpNames[si], sheet.key, sheet.tabColor, sheet.freeze) + (sheet.columnWidths.length + 4) * CALL_OVERHEAD_BYTES,
+      overhead: estimateCallBytes(buildNames[si], sheet.key, sheet.tabColor, sheet.freeze, run, token) + (sheet.columnWidths.length + 6) * CALL_OVERHEAD_BYTES,
       queue(env) {
-        const ws = env.context.workbook.worksheets.add(tmpNames[si]);
+        const ws = env.context.workbook.worksheets.add(buildNames[si]);
         ws.load('id');
         env.sheets[si] = ws;
         // Marked at birth (without id and name yet): a temp sheet orphaned by a crash is recognised and removed next run.
         ws.customProperties.add(OWNER_PROPERTY, OWNER_VALUE);
         ws.customProperties.add(KEY_PROPERTY, sheet.key);
         ws.customProperties.add(RUN_PROPERTY, run);
+        if (token) ws.customProperties.add(TOKEN_PROPERTY, token);
         if (sheet.tabColor) ws.tabColor = sheet.tabColor;
         sheet.columnWidths.forEach((w, c) => {
           const col = toA1(0, c).replace(/\d+$/, '');
@@ -339,10 +339,11 @@ function buildWriteItems(plan: SummaryPlan, tmpNames: string[], tmpTableNames: s
       items.push({ overhead: estimateCallBytes(cf) + 5 * CALL_OVERHEAD_BYTES, queue: (env) => queueConditionalFormat(env.sheets[si], cf) });
     }
     for (const link of sheet.hyperlinks) {
-      if (deferLink(link)) continue;
+      const target = linkTarget(link);
+      if (target === null) continue;
       items.push({
-        overhead: estimateCallBytes(link) + 2 * CALL_OVERHEAD_BYTES,
-        queue: (env) => queueHyperlink(env.sheets[si], link, link.target.sheet),
+        overhead: estimateCallBytes(link, target) + 2 * CALL_OVERHEAD_BYTES,
+        queue: (env) => queueHyperlink(env.sheets[si], link, target),
       });
     }
     for (const t of sheet.tables) {
@@ -356,11 +357,16 @@ function buildWriteItems(plan: SummaryPlan, tmpNames: string[], tmpTableNames: s
         },
       });
     }
-    for (const ch of sheet.charts) {
+    for (const planned of sheet.charts) {
+      const ch = drawableChart(sheet, planned);
+      if (!ch) {
+        skippedCharts.push({ sheet: sheet.name, id: planned.id, title: planned.title });
+        continue;
+      }
       items.push({ overhead: estimateCallBytes(ch) + (ch.series.length * 5 + 10) * CALL_OVERHEAD_BYTES, queue: (env) => queueChart(env.sheets[si], ch) });
     }
   });
-  return items;
+  return { items, skippedCharts };
 }
 
 /** Excel table names: a letter or underscore first, then letters, digits, underscores, dots. */
@@ -387,95 +393,170 @@ export async function applyPlanInExcel(context: Excel.RequestContext, plan: Summ
     await context.sync();
   };
   const progress = opts.onProgress ?? (() => undefined);
-  const budget = opts.budgetBytes ?? REQUEST_BUDGET_BYTES;
+  const budget = opts.budgetBytes ?? PAYLOAD_BUDGET_BYTES;
+  const group = opts.undoGroup === true;
+  const lock = opts.lock;
+  const token = lock?.token ?? newRunToken();
 
   // ── Sync 1: what is there.
   progress('reading the workbook');
   const worksheets = context.workbook.worksheets;
-  worksheets.load('items/name,items/id');
+  worksheets.load('items/name,items/id,items/visibility');
   const activeSheet = worksheets.getActiveWorksheet();
   activeSheet.load('id');
   const workbookTables = context.workbook.tables;
   workbookTables.load('items/name');
+  const workbookNames = context.workbook.names;
+  workbookNames.load('items/name');
   const recordName = context.workbook.names.getItemOrNullObject(RECORD_NAME);
   recordName.load('formula');
-  syncs++;
-  await context.sync().catch((e: unknown) => {
-    throw new ApplyPlanError(`The workbook could not be read (${e instanceof Error ? e.message : String(e)}); nothing was changed.`, e, true, syncs);
-  });
+  lock?.queueCheck(context);
+  try {
+    syncs++;
+    await context.sync();
+  } catch (e) {
+    throw new ApplyPlanError(`The workbook could not be read (${messageOf(e)}); nothing was changed.`, e, true, syncs);
+  }
+  // Another build holds the workbook: stop before changing anything.
+  lock?.assertFree();
 
-  const existing = worksheets.items.map((ws) => ({ ws, id: ws.id, name: ws.name }));
+  const existing = worksheets.items.map((ws) => ({ ws, id: ws.id, name: ws.name, visibility: ws.visibility }));
   const activeId = activeSheet.id;
   const taken = new Set(existing.map((e) => nameKey(e.name)));
-  const tmpNames = plan.sheets.map((s) => {
-    const n = pickFreeName(`~hyoka-tmp-${s.key}`, taken);
+  // The names the new sheets are born with: run-specific temporary names swapped in at the end
+  // (so an undo never touches another run's sheets) — or, in an undo group, the final names.
+  const suffix = token.replace(/[^0-9A-Za-z]/g, '').slice(0, 6);
+  const buildNames = plan.sheets.map((s) => {
+    const n = pickFreeName(group ? s.name : `~hyoka-tmp-${s.key}-${suffix}`, taken);
     taken.add(nameKey(n));
     return n;
   });
-  const tableNamesTaken = new Set(workbookTables.items.map((t) => nameKey(t.name)));
+  // A table name must differ from every table and every defined name, of any scope.
+  const tableNamesTaken = new Set([...workbookTables.items, ...workbookNames.items].map((t) => nameKey(t.name)));
   const tmpTableNames = plan.sheets.flatMap((s) => s.tables).map((_, i) => pickFreeTableName(`HyokaTmp_${i + 1}`, tableNamesTaken));
-  const planNameKeys = new Set(plan.sheets.map((s) => nameKey(s.name)));
-  const deferLink = (l: PlanHyperlink) => planNameKeys.has(nameKey(l.target.sheet));
+  const existingKeys = new Set(existing.map((e) => nameKey(e.name)));
+  const planIndex = (sheet: string) => plan.sheets.findIndex((s) => nameKey(s.name) === nameKey(sheet));
+  // A link to a plan sheet is written with the swap, when that sheet has its final name — at
+  // once in an undo group, where it is born with it. A user's sheet of that name wins, as at the swap.
+  const linkTarget = (l: PlanHyperlink): string | null => {
+    const i = planIndex(l.target.sheet);
+    if (i < 0) return l.target.sheet;
+    if (!group) return null;
+    return existingKeys.has(nameKey(l.target.sheet)) ? l.target.sheet : buildNames[i];
+  };
 
   const run = runIdOf(JSON.stringify(plan));
   const record = recordName.isNullObject ? undefined : parseRecord(String(recordName.formula));
-  const items = buildWriteItems(plan, tmpNames, tmpTableNames, deferLink, run);
-  const head: PayloadItem = { overhead: existing.length * 4 * CALL_OVERHEAD_BYTES + 2 * CALL_OVERHEAD_BYTES };
-  const chunks = planChunks([head, ...items], budget);
-  const batchBytes = chunks.map((chunk) =>
-    chunk.reduce((sum, p) => {
-      const it: PayloadItem = p.item === 0 ? head : items[p.item - 1];
-      const rows = (it.rowBytes ?? []).slice(p.rowStart, p.rowEnd).reduce((a, b) => a + b, 0);
-      return sum + it.overhead + rows;
-    }, 0),
-  );
+  const { items, skippedCharts } = buildWriteItems(plan, buildNames, tmpTableNames, linkTarget, run, group ? token : null);
+  // Per existing sheet: its custom properties (the ownership mark), tables and defined names (three loads).
+  const head: PayloadItem = { overhead: existing.length * 3 * CALL_OVERHEAD_BYTES };
+  const all = [head, ...items];
+  // Each batch also carries the suspends, the lock and the request's own wrapper.
+  const chunks = planChunks(all, budget - BATCH_OVERHEAD_BYTES);
+  const batchBytes = chunkBytes(all, chunks).map((b) => b + BATCH_OVERHEAD_BYTES);
 
   const env: BuildEnv = { context, sheets: [], tables: [] };
-  let marks: { props: Excel.WorksheetCustomPropertyCollection; tables: Excel.TableCollection }[] = [];
-  let newIds: string[] | null = null;
+  let marks: { props: Excel.WorksheetCustomPropertyCollection; tables: Excel.TableCollection; names: Excel.NamedItemCollection }[] = [];
+  let newIds: string[] = [];
   let owned: typeof existing = [];
 
+  /** Ids of the sheets this run created in batches that succeeded (their `id` loads arrived). */
+  const createdIds = (): Set<string> => {
+    const ids = new Set<string>();
+    for (const ws of env.sheets) {
+      try {
+        if (ws) ids.add(ws.id);
+      } catch {
+        // Not loaded: its batch failed.
+      }
+    }
+    return ids;
+  };
+
   /**
-   * Two more syncs after a failure: undo and throw — or, when the swap already deleted an old
-   * sheet (no way back), finish the swap and return normally.
+   * Two more syncs after a failure (three in an undo group when a new sheet's origin must be
+   * read from its build token): undo and throw — or, when the swap already deleted an old sheet
+   * (no way back), finish the swap and return normally.
    */
-  const recover = async (stage: 'build' | 'swap', cause: unknown, finish: (record: Excel.NamedItem) => void): Promise<void> => {
+  const recover = async (stage: 'build' | 'swap', cause: unknown, finish: (context: Excel.RequestContext, record: Excel.NamedItem) => void): Promise<void> => {
     let rolledBack = false;
-    try {
+    let finished = false;
+    // `context` here is the undo's own (a fresh Excel.run in an undo group).
+    const undo = async (context: Excel.RequestContext): Promise<void> => {
       const now = context.workbook.worksheets;
       now.load('items/name,items/id');
+      const active = now.getActiveWorksheet();
+      active.load('id');
       const recordNow = context.workbook.names.getItemOrNullObject(RECORD_NAME);
       recordNow.load('formula');
+      // The swap writes the record right after the last new sheet's stamp: without that stamp this
+      // run never touched the record (another build may have written it meanwhile; keep theirs).
+      const lastId = newIds[newIds.length - 1];
+      const stamp = stage === 'swap' && lastId ? now.getItemOrNullObject(lastId).customProperties.getItemOrNullObject(NAME_PROPERTY) : null;
+      stamp?.load('value');
       syncs++;
       await context.sync();
-      const recordText = recordNow.isNullObject ? null : String(recordNow.formula);
       const present = new Map(now.items.map((ws) => [ws.id, ws]));
       if (stage === 'swap' && owned.some((o) => !present.has(o.id))) {
-        for (const o of owned) present.get(o.id)?.delete();
-        finish(recordNow);
-        await sync();
+        for (const o of owned) {
+          const ws = present.get(o.id);
+          if (!ws) continue;
+          if (o.visibility === 'VeryHidden') ws.visibility = 'Hidden' as Excel.SheetVisibility;
+          ws.delete();
+        }
+        finish(context, recordNow);
+        lock?.queueRelease(context);
+        syncs++;
+        await context.sync();
+        lock?.releasedWith();
+        finished = true;
         return;
       }
-      // The record is written last; if it was, put back the one the workbook had.
-      const before = recordName.isNullObject ? null : String(recordName.formula);
-      if (recordText !== before) {
-        if (recordText !== null) recordNow.delete();
-        if (before !== null) context.workbook.names.add(RECORD_NAME, before).visible = false;
+      const mine = createdIds();
+      const before = new Set(existing.map((e) => e.id));
+      const built = new Set(buildNames.map(nameKey));
+      // A sheet born after sync 1 under one of this run's names whose id did not come back.
+      const unsure = now.items.filter((ws) => !mine.has(ws.id) && !before.has(ws.id) && built.has(nameKey(ws.name)));
+      let doomed = now.items.filter((ws) => mine.has(ws.id));
+      if (!group) doomed = doomed.concat(unsure);
+      else if (unsure.length > 0) {
+        // Final names are not this run's alone: its build token tells its sheets apart — or, for a
+        // sheet whose batch failed before the mark, being empty (nothing can be lost).
+        const probes = unsure.map((ws) => ({
+          token: ws.customProperties.getItemOrNullObject(TOKEN_PROPERTY).load('value'),
+          used: ws.getUsedRangeOrNullObject().load('address'),
+        }));
+        syncs++;
+        await context.sync();
+        doomed = doomed.concat(unsure.filter((_, i) => (probes[i].token.isNullObject ? probes[i].used.isNullObject : probes[i].token.value === token)));
       }
-      const tmpKeys = new Set(tmpNames.map(nameKey));
-      const fresh = new Set(newIds ?? []);
-      for (const ws of now.items) if (fresh.has(ws.id) || tmpKeys.has(nameKey(ws.name))) ws.delete();
+      for (const ws of doomed) ws.delete();
+      // The record is written last; if this run wrote it, put back the one the workbook had.
+      const recordText = recordNow.isNullObject ? null : String(recordNow.formula);
+      const recordBefore = recordName.isNullObject ? null : String(recordName.formula);
+      if (stamp && !stamp.isNullObject && recordText !== recordBefore) {
+        if (recordText !== null) recordNow.delete();
+        if (recordBefore !== null) context.workbook.names.add(RECORD_NAME, recordBefore).visible = false;
+      }
       for (const o of owned) {
         const ws = present.get(o.id);
         if (ws && ws.name !== o.name) ws.name = o.name;
       }
-      present.get(activeId)?.activate();
-      await sync();
+      // The user's sheet again, if one of this run's sheets had become the active one.
+      if (doomed.some((ws) => ws.id === active.id)) present.get(activeId)?.activate();
+      lock?.queueRelease(context);
+      syncs++;
+      await context.sync();
+      lock?.releasedWith();
       rolledBack = true;
+    };
+    try {
+      await (opts.recoveryRun ? opts.recoveryRun(undo) : undo(context));
     } catch {
       rolledBack = false;
     }
-    const why = cause instanceof Error ? cause.message : String(cause);
+    if (finished) return;
+    const why = messageOf(cause);
     throw new ApplyPlanError(
       rolledBack
         ? `The summary could not be written (${why}); the workbook was left as it was.`
@@ -486,12 +567,14 @@ export async function applyPlanInExcel(context: Excel.RequestContext, plan: Summ
     );
   };
 
-  // ── Sync 2 (+ one per extra chunk): build under temporary names.
+  // ── Sync 2 (+ one per extra chunk): build under the build names.
   try {
     for (let k = 0; k < chunks.length; k++) {
       progress(chunks.length === 1 ? 'building the summary sheets' : `building the summary sheets (${k + 1}/${chunks.length})`);
       context.application.suspendApiCalculationUntilNextSync();
       if (k === 0) context.application.suspendScreenUpdatingUntilNextSync();
+      // Taken with the first write, refreshed with each later one (a long build never looks stale).
+      lock?.queueTake(context);
       for (const piece of chunks[k]) {
         if (piece.item === 0) {
           marks = existing.map((e) => {
@@ -499,36 +582,39 @@ export async function applyPlanInExcel(context: Excel.RequestContext, plan: Summ
             props.load('items/key,items/value');
             const tables = e.ws.tables;
             tables.load('items/name');
-            return { props, tables };
+            const names = e.ws.names;
+            names.load('items/name');
+            return { props, tables, names };
           });
         } else items[piece.item - 1].queue(env, piece.rowStart, piece.rowEnd);
       }
       await sync();
     }
-    // Read once every sheet exists; until the swap the temporary names identify them anyway.
+    // Read once every sheet exists; until the swap the build names identify them anyway.
     newIds = env.sheets.map((ws) => ws.id);
   } catch (e) {
     await recover('build', e, () => undefined);
   }
 
   // ── Decide names, now that ownership is known.
-  const marked: MarkedSheet[] = existing.map((e, index) => {
-    // Custom property keys are case-insensitive in Excel.
-    const props = new Map(marks[index].props.items.map((p) => [p.key.toLowerCase(), String(p.value)]));
-    const [owner, key, runMark, id, name] = [OWNER_PROPERTY, KEY_PROPERTY, RUN_PROPERTY, ID_PROPERTY, NAME_PROPERTY].map((k) => props.get(k) ?? '');
-    return owner === OWNER_VALUE ? { index, name: e.name, id: e.id, mark: { key, run: runMark, id, name } } : { index, name: e.name, id: e.id };
-  });
+  const marked: MarkedSheet[] = existing.map((e, index) => ({ index, name: e.name, id: e.id, mark: markOf(marks[index].props.items) }));
   const decision = decideOwnership(record, marked);
-  const replace = new Set([...decision.owned.map((o) => o.index), ...decision.orphans]);
+  if (group && decision.owned.length > 0) {
+    // A summary appeared since the read (another build): an undo group cannot replace it.
+    await recover('build', new BuildLockedError(new Date(), 'unknown'), () => undefined);
+  }
+  // Orphaned temporary sheets go with the old summary — except in an undo group, which cannot
+  // delete a sheet: they stay for the next build that replaces a summary.
+  const replace = new Set([...decision.owned.map((o) => o.index), ...(group ? [] : decision.orphans)]);
   owned = existing.filter((_, i) => replace.has(i));
   const kept = decision.kept.map((k) => ({ name: k.name, key: k.key, reason: k.reason }));
   const ownedIds = new Set(owned.map((o) => o.id));
   const userSheets = existing.filter((e) => !ownedIds.has(e.id));
-  const finalTaken = new Set([...userSheets.map((e) => nameKey(e.name)), ...tmpNames.map(nameKey)]);
+  const finalTaken = new Set([...userSheets.map((e) => nameKey(e.name)), ...buildNames.map(nameKey)]);
   const sheetNames: Record<string, string> = {};
   const renamed: ApplyResult['renamed'] = [];
-  const finalNames = plan.sheets.map((s) => {
-    const used = pickFreeName(s.name, finalTaken);
+  const finalNames = plan.sheets.map((s, i) => {
+    const used = group ? buildNames[i] : pickFreeName(s.name, finalTaken);
     finalTaken.add(nameKey(used));
     sheetNames[s.key] = used;
     if (used !== s.name) renamed.push({ key: s.key, wanted: s.name, used });
@@ -540,27 +626,30 @@ export async function applyPlanInExcel(context: Excel.RequestContext, plan: Summ
     asideTaken.add(nameKey(n));
     return n;
   });
-  // Table names held by tables on the old Hyōka sheets are free once those sheets are gone.
+  // Defined names of every sheet count too; table and defined names on the old Hyōka sheets are
+  // free once those sheets are gone.
   const tablesTaken = new Set(tableNamesTaken);
   existing.forEach((e, i) => {
-    if (ownedIds.has(e.id)) for (const t of marks[i].tables.items) tablesTaken.delete(nameKey(t.name));
+    const gone = ownedIds.has(e.id);
+    for (const n of marks[i].names.items) if (!gone) tablesTaken.add(nameKey(n.name));
+    if (gone) for (const t of marks[i].tables.items) tablesTaken.delete(nameKey(t.name));
   });
   const finalTableNames = env.tables.map((t) => pickFreeTableName(t.wanted, tablesTaken));
   const userSheetKeys = new Set(userSheets.map((e) => nameKey(e.name)));
   const resolveTarget = (sheet: string) => {
     if (userSheetKeys.has(nameKey(sheet))) return sheet;
-    const i = plan.sheets.findIndex((s) => nameKey(s.name) === nameKey(sheet));
+    const i = planIndex(sheet);
     return i >= 0 ? finalNames[i] : sheet;
   };
   const nameTables = () => env.tables.forEach((t, i) => (t.table.name = finalTableNames[i]));
   // Last in the swap: the marks get the sheets' ids and names, and the record names this run.
-  const stampAndRecord = (previous: Excel.NamedItem) => {
+  const stampAndRecord = (ctx: Excel.RequestContext, previous: Excel.NamedItem) => {
     env.sheets.forEach((ws, i) => {
-      ws.customProperties.add(ID_PROPERTY, newIds![i]);
+      ws.customProperties.add(ID_PROPERTY, newIds[i]);
       ws.customProperties.add(NAME_PROPERTY, finalNames[i]);
     });
     if (!previous.isNullObject) previous.delete();
-    const added = context.workbook.names.add(RECORD_NAME, `=${quoteFormulaString(formatRecord({ run, keys: plan.sheets.map((p) => p.key) }))}`);
+    const added = ctx.workbook.names.add(RECORD_NAME, `=${quoteFormulaString(formatRecord({ run, keys: plan.sheets.map((p) => p.key) }))}`);
     added.visible = false;
   };
 
@@ -568,22 +657,28 @@ export async function applyPlanInExcel(context: Excel.RequestContext, plan: Summ
   progress('replacing the previous summary');
   context.application.suspendApiCalculationUntilNextSync();
   owned.forEach((o, j) => (o.ws.name = asideNames[j]));
-  env.sheets.forEach((ws, i) => (ws.name = finalNames[i]));
+  if (!group) env.sheets.forEach((ws, i) => (ws.name = finalNames[i]));
   plan.sheets.forEach((s, si) => {
-    for (const link of s.hyperlinks) if (deferLink(link)) queueHyperlink(env.sheets[si], link, resolveTarget(link.target.sheet));
+    for (const link of s.hyperlinks) if (linkTarget(link) === null) queueHyperlink(env.sheets[si], link, resolveTarget(link.target.sheet));
   });
   env.sheets[0]?.activate();
-  for (const o of owned) o.ws.delete();
+  for (const o of owned) {
+    // A VeryHidden sheet cannot be deleted (Excel.Worksheet.delete reference): hidden first.
+    if (o.visibility === 'VeryHidden') o.ws.visibility = 'Hidden' as Excel.SheetVisibility;
+    o.ws.delete();
+  }
   nameTables();
-  stampAndRecord(recordName);
+  stampAndRecord(context, recordName);
+  lock?.queueRelease(context);
   try {
     await sync();
+    lock?.releasedWith();
   } catch (e) {
-    await recover('swap', e, (now) => {
+    await recover('swap', e, (ctx, now) => {
       nameTables();
-      stampAndRecord(now);
+      stampAndRecord(ctx, now);
     });
   }
   progress('done');
-  return { sheetNames, renamed, kept, syncs, chunks: chunks.length, batchBytes };
+  return { sheetNames, renamed, kept, skippedCharts, syncs, chunks: chunks.length, batchBytes };
 }

@@ -1,4 +1,5 @@
 /** Sheet-name rules and Hyōka's ownership mark, shared by the Office.js reader and applier. */
+import type { SheetMark } from '../core/ownership';
 
 /** Worksheet custom property (ExcelApi 1.12) that marks a sheet Hyōka wrote; its value is OWNER_VALUE. */
 export const OWNER_PROPERTY = 'hyoka.owner';
@@ -14,6 +15,22 @@ export const ID_PROPERTY = 'hyoka.id';
 export const NAME_PROPERTY = 'hyoka.name';
 /** Workbook-scoped hidden name holding the record of the last run (never copied with a sheet). */
 export const RECORD_NAME = '_Hyoka.run';
+/**
+ * Worksheet custom property holding the build's lock token (runLock.ts), undo groups only: the
+ * undo after a failure tells this build's sheets, born under their final names, from others.
+ */
+export const TOKEN_PROPERTY = 'hyoka.token';
+
+/**
+ * A sheet's mark from its custom properties (keys compared without case, as Excel does), or
+ * undefined when it carries none. Whether the mark makes the sheet Hyōka's is decideOwnership's call.
+ */
+export function markOf(props: readonly { key: string; value: unknown }[]): SheetMark | undefined {
+  const byKey = new Map(props.map((p) => [p.key.toLowerCase(), String(p.value)]));
+  if (byKey.get(OWNER_PROPERTY) !== OWNER_VALUE) return undefined;
+  const [key, run, id, name] = [KEY_PROPERTY, RUN_PROPERTY, ID_PROPERTY, NAME_PROPERTY].map((k) => byKey.get(k) ?? '');
+  return { key, run, id, name };
+}
 
 const MAX_SHEET_NAME = 31;
 

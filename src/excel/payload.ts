@@ -1,17 +1,38 @@
 /**
- * Request-size estimation and chunk planning for Office.js batches. Pure: no Office.js here,
- * so the planner is unit-tested on numbers alone.
+ * One payload budget for Office.js reads and writes, and the chunk planner both use. Pure: no
+ * Office.js here, so the planner is unit-tested on numbers alone.
  *
- * Excel on the web rejects a request (and a response) over 5 MB. We keep each write batch
- * under REQUEST_BUDGET_BYTES, a margin below that, and split only when a batch would pass it.
+ * Excel on the web refuses a request or a response over 5 MB
+ * (https://learn.microsoft.com/office/dev/add-ins/concepts/resource-limits-and-performance-optimization).
+ * Each batch is planned to stay under PAYLOAD_BUDGET_BYTES by our estimate, and split only
+ * when it would pass it.
  */
 
-/** Excel on the web's per-request payload limit. */
+/** Excel on the web's limit for one request and for one response. */
 export const EXCEL_WEB_PAYLOAD_LIMIT_BYTES = 5 * 1024 * 1024;
-/** What one write batch may carry by our estimate (≈ 4.5 MB): a margin for the estimate's error. */
-export const REQUEST_BUDGET_BYTES = Math.floor(4.5 * 1024 * 1024);
-/** Office.js serialises each queued call with object paths, ids and a type tag; a flat charge per call. */
+/** What one batch may carry by our estimate (4 MiB): a fifth below the limit for the estimate's error. */
+export const PAYLOAD_BUDGET_BYTES = 4 * 1024 * 1024;
+/** Kept for the applier's callers: the write budget is the one budget. */
+export const REQUEST_BUDGET_BYTES = PAYLOAD_BUDGET_BYTES;
+/**
+ * Office.js serialises each queued call as an action with its object paths and a type tag; a flat
+ * charge per call that the strict fake's wire measurement stays under (test/excel/payload.test.ts).
+ */
 export const CALL_OVERHEAD_BYTES = 256;
+/**
+ * Response bytes per cell of a used-range read (values, valueTypes, formulas, numberFormat as
+ * JSON): the generated city workbooks measure 38 on the strict fake; 48 leaves a margin. A sheet
+ * of long texts can cost more, which is why a refused read is split and sent again.
+ */
+export const READ_CELL_BYTES = 48;
+/** Response bytes of one range read besides its cells: address, property names, brackets. */
+export const READ_PIECE_BYTES = 256;
+/**
+ * Cells per merged-area probe. getMergedAreasOrNullObject fails past 512 areas (Excel.Range
+ * reference) and returns a null object, indistinguishable from "no merges"; a range of at most
+ * 512 cells cannot hold more than 512 areas, so its null object means none.
+ */
+export const MERGE_PROBE_CELLS = 512;
 
 /** UTF-8 length of a string without TextEncoder (Japanese text is 3 bytes a character). */
 export function utf8Length(s: string): number {
@@ -34,7 +55,7 @@ export function estimateCallBytes(...args: unknown[]): number {
 }
 
 /**
- * One thing to send. Atomic items have no rows; a cell write can be split between rows:
+ * One thing to send. Atomic items have no rows; a cell read or write can be split between rows:
  * each piece costs `overhead` plus the bytes of its rows.
  */
 export interface PayloadItem {
@@ -51,12 +72,12 @@ export interface ChunkPiece {
 
 /**
  * Packs items, in order, into the fewest batches of at most `budget` bytes: each batch is
- * filled as far as it goes, and a cell write that does not fit is split at a row boundary.
+ * filled as far as it goes, and an item with rows that does not fit is split at a row boundary.
  * Order is kept (formats before values, values before tables and charts). When everything
  * fits, the result is one batch with every item whole, so small plans are never split.
  * Throws when one atomic item or one row alone exceeds the budget.
  */
-export function planChunks(items: PayloadItem[], budget: number = REQUEST_BUDGET_BYTES): ChunkPiece[][] {
+export function planChunks(items: PayloadItem[], budget: number = PAYLOAD_BUDGET_BYTES): ChunkPiece[][] {
   const chunks: ChunkPiece[][] = [];
   let current: ChunkPiece[] = [];
   let room = budget;
@@ -92,4 +113,20 @@ export function planChunks(items: PayloadItem[], budget: number = REQUEST_BUDGET
   });
   if (current.length > 0 || chunks.length === 0) chunks.push(current);
   return chunks;
+}
+
+/** Estimated bytes of each chunk, by the items' own estimates. */
+export function chunkBytes(items: PayloadItem[], chunks: ChunkPiece[][]): number[] {
+  return chunks.map((chunk) =>
+    chunk.reduce((sum, p) => {
+      const it = items[p.item];
+      const rows = (it.rowBytes ?? []).slice(p.rowStart, p.rowEnd).reduce((a, b) => a + b, 0);
+      return sum + it.overhead + rows;
+    }, 0),
+  );
+}
+
+/** The response estimate of a block read: `rows` rows of `cols` cells, as one payload item. */
+export function readItem(rows: number, cols: number): PayloadItem {
+  return { overhead: READ_PIECE_BYTES, rowBytes: new Array<number>(rows).fill(cols * READ_CELL_BYTES) };
 }

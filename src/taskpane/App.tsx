@@ -23,12 +23,14 @@ import { FindingsPanel, findingKey, placeOf } from "./components/FindingsPanel";
 import { LayoutStep } from "./components/layout/LayoutStep";
 import { ProfileProblems } from "./components/layout/ProfileProblems";
 import { OverviewPanel } from "./components/OverviewPanel";
+import { SelfCheckPanel } from "./components/SelfCheckPanel";
 import { SheetsPanel } from "./components/SheetsPanel";
 import { usePaneStyles } from "./components/styles";
 import { describeError } from "./errors";
 import { translator } from "./i18n";
 import type { Lang, Translate } from "./i18n";
 import type { BuildPhase, WorkbookPort } from "./port";
+import { makeSelfCheck } from "./selfCheck";
 import { analyzeOptions, defaultSettings, withEntry } from "./settings";
 import type { GradeSetting, PaneSettings } from "./settings";
 
@@ -44,6 +46,8 @@ export interface AppProps {
   openPort?: (file: BrowserFile) => WorkbookPort;
   /** The run's time for the summary's log; injectable for tests. */
   now?: () => Date;
+  /** The 動作確認 / Self-check: its report text (outside Excel by default). */
+  selfCheck?: () => Promise<string>;
 }
 
 type ScanState =
@@ -76,6 +80,7 @@ export function App({
   analyze = analyzeWorkbook,
   openPort = createBrowserPort,
   now = () => new Date(),
+  selfCheck = makeSelfCheck(false),
 }: AppProps) {
   const styles = useStyles();
   const pane = usePaneStyles();
@@ -414,6 +419,8 @@ export function App({
           </div>
         </>
       )}
+
+      <SelfCheckPanel run={selfCheck} t={t} />
     </main>
   );
 }

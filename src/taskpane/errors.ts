@@ -1,8 +1,18 @@
-import type { Translate } from "./i18n";
+import type { MessageKey, Translate } from "./i18n";
 
-/** Office.js errors (OfficeExtension.Error) carry a code such as "InvalidArgument" or "AccessDenied". */
+/** Excel's errors (OfficeExtension.Error) carry a code such as "InvalidArgument" or "AccessDenied". */
 interface OfficeLikeError {
   code: string;
+  message: string;
+}
+
+/**
+ * Office.Error, from the Common API (document settings, dialogs): a plain object with a numeric
+ * code, a name and a message — not an Error, so String(e) would read "[object Object]".
+ */
+interface CommonOfficeError {
+  code: number;
+  name?: string;
   message: string;
 }
 
@@ -12,20 +22,36 @@ interface ApplyLikeError {
   rolledBack: boolean;
 }
 
-function isOfficeLikeError(e: unknown): e is OfficeLikeError {
+/** src/excel's BuildLockedError: another build holds the workbook. */
+interface BuildLockedLike {
+  since: Date;
+  by: "pane" | "ribbon" | "unknown";
+}
+
+/** An object with a `code` of the given type and a string `message`. */
+function hasCode(e: unknown, type: "string" | "number"): boolean {
+  const o = e as { code?: unknown; message?: unknown } | null;
   return (
-    typeof e === "object" &&
-    e !== null &&
-    typeof (e as OfficeLikeError).code === "string" &&
-    typeof (e as OfficeLikeError).message === "string"
+    typeof o === "object" && o !== null && typeof o.code === type && typeof o.message === "string"
   );
 }
+
+const isOfficeLikeError = (e: unknown): e is OfficeLikeError => hasCode(e, "string");
+const isCommonOfficeError = (e: unknown): e is CommonOfficeError => hasCode(e, "number");
 
 function isApplyLikeError(e: unknown): e is ApplyLikeError {
   return (
     e instanceof Error &&
     e.name === "ApplyPlanError" &&
     typeof (e as unknown as ApplyLikeError).rolledBack === "boolean"
+  );
+}
+
+function isBuildLocked(e: unknown): e is BuildLockedLike & Error {
+  return (
+    e instanceof Error &&
+    e.name === "BuildLockedError" &&
+    (e as unknown as BuildLockedLike).since instanceof Date
   );
 }
 
@@ -43,19 +69,41 @@ function isXlsxLikeError(e: unknown): e is XlsxLikeError & Error {
   );
 }
 
+/** Excel error codes a user can act on, and the plain words that say how. */
+const ADVICE: Record<string, MessageKey> = {
+  AccessDenied: "error.protected",
+  InvalidOperationInCellEditMode: "error.cellEdit",
+  RequestPayloadSizeLimitExceeded: "error.tooLarge",
+  ResponsePayloadSizeLimitExceeded: "error.tooLarge",
+  EmptyChartSeries: "error.emptyChart",
+  UndoNotSupported: "error.undoGroup",
+};
+
+const hhmm = (d: Date) =>
+  `${String(d.getHours()).padStart(2, "0")}:${String(d.getMinutes()).padStart(2, "0")}`;
+
 /** An error in plain words for the user, keeping Excel's error code and what to do next. */
 export function describeError(e: unknown, t: Translate): string {
   if (isApplyLikeError(e)) {
     const restore = e.rolledBack ? t("error.rolledBack") : t("error.notRolledBack");
-    const what = isOfficeLikeError(e.cause)
-      ? describeError(e.cause, t)
-      : t("error.generic", { message: (e as unknown as Error).message });
+    const what =
+      isOfficeLikeError(e.cause) || isCommonOfficeError(e.cause) || isBuildLocked(e.cause)
+        ? describeError(e.cause, t)
+        : t("error.generic", { message: (e as unknown as Error).message });
     return `${what} ${restore}`;
+  }
+  if (isBuildLocked(e)) {
+    return t("error.busy", { by: t(`origin.${e.by}`), time: hhmm(e.since) });
   }
   if (isXlsxLikeError(e)) return t("error.xlsx", { code: e.code, message: e.message });
   if (isOfficeLikeError(e)) {
     const text = t("error.office", { code: e.code, message: e.message });
-    return e.code === "AccessDenied" ? `${text} ${t("error.protected")}` : text;
+    const advice = ADVICE[e.code];
+    return advice ? `${text} ${t(advice)}` : text;
+  }
+  if (isCommonOfficeError(e)) {
+    const code = e.name ? `${e.code} ${e.name}` : String(e.code);
+    return t("error.office", { code, message: e.message });
   }
   const message = e instanceof Error ? e.message : String(e);
   return t("error.generic", { message });

@@ -56,6 +56,25 @@ const ja = {
   "error.protected":
     "シートまたはブックが保護されていると書き込めません。保護を解除してからやり直してください。",
   "error.rolledBack": "ブックは元の状態に戻しました。",
+  "error.cellEdit":
+    "セルの編集中は Excel が受け付けません。Enter キーで編集を終えてから、もう一度お試しください。",
+  "error.tooLarge":
+    "一度に送れる量（5 MB）を超えました。ブックを保存し、不要なシートを閉じてからもう一度お試しください。",
+  "error.emptyChart": "数値のない系列だけのグラフは作成できません。",
+  "error.undoGroup": "Excel がこの操作をひとつの「元に戻す」にまとめられませんでした。",
+  "error.busy":
+    "別のサマリー作成（{by}、{time} 開始）が実行中です。終わってから、もう一度お試しください。",
+  "origin.pane": "作業ウィンドウ",
+  "origin.ribbon": "リボン",
+  "origin.unknown": "別の画面",
+  "build.chartSkipped": "グラフ「{title}」（{sheet}）は数値がないため作成しませんでした。",
+  "selfcheck.heading": "動作確認",
+  "selfcheck.hint":
+    "この Excel で Hyōka が使う機能を、作業用シートを一時的に作って確かめます。ブックの内容は読み取りも変更もしません。結果をコピーして担当課へ送ってください。",
+  "selfcheck.button": "動作確認を実行",
+  "selfcheck.running": "動作確認を実行しています…",
+  "selfcheck.done": "動作確認が終わりました。結果は下の欄にあります。",
+  "selfcheck.report": "動作確認の結果（コピーして担当課へ）",
   "error.notRolledBack":
     "ブックを元に戻せなかった可能性があります。作成途中のシートがないか確認してください。",
   "notice.title": "評価 Hyōka",
@@ -344,6 +363,25 @@ const en: Record<MessageKey, string> = {
   "error.protected":
     "A protected sheet or workbook cannot be written to. Unprotect it and try again.",
   "error.rolledBack": "The workbook was put back as it was.",
+  "error.cellEdit":
+    "Excel does not accept changes while a cell is being edited. Press Enter to finish editing, then try again.",
+  "error.tooLarge":
+    "The data passed what Excel accepts in one go (5 MB). Save the workbook, close sheets you do not need and try again.",
+  "error.emptyChart": "A chart whose series hold no numbers cannot be created.",
+  "error.undoGroup": "Excel could not make this change a single undo step.",
+  "error.busy":
+    "Another summary build ({by}, started {time}) is running. Try again when it has finished.",
+  "origin.pane": "task pane",
+  "origin.ribbon": "ribbon",
+  "origin.unknown": "another window",
+  "build.chartSkipped": "The chart “{title}” ({sheet}) was not created: it has no numbers.",
+  "selfcheck.heading": "Self-check",
+  "selfcheck.hint":
+    "Checks every Excel feature Hyōka uses on a scratch sheet it creates and removes; your workbook is neither read nor changed. Copy the result to your IT department.",
+  "selfcheck.button": "Run the self-check",
+  "selfcheck.running": "Running the self-check…",
+  "selfcheck.done": "The self-check has finished. The result is in the box below.",
+  "selfcheck.report": "Self-check result (copy it to IT)",
   "error.notRolledBack": "The workbook may not have been put back; check for half-built sheets.",
   "notice.title": "Hyōka",
   "notice.close": "Close",

@@ -4,6 +4,8 @@ import type { Theme } from "@fluentui/react-components";
 import { App } from "./App";
 import { languageFrom } from "./i18n";
 import { createOfficePort } from "./officePort";
+import { whenOfficeReady } from "./officeReady";
+import { makeSelfCheck } from "./selfCheck";
 import type { WorkbookPort } from "./port";
 
 /** Dark Fluent theme when Office's theme has a dark background; light otherwise and outside Office. */
@@ -15,10 +17,10 @@ function themeFromOffice(): Theme {
   return 0.2126 * r + 0.7152 * g + 0.0722 * b < 128 ? teamsDarkTheme : webLightTheme;
 }
 
-Office.onReady((info) => {
-  // Outside Office, onReady resolves with host null: browser mode, where the user opens an .xlsx
-  // (the App then makes a port over it; exceljs loads only then, as a lazy chunk).
-  const inExcel = info.host === Office.HostType.Excel;
+void whenOfficeReady().then((info) => {
+  // Outside Office, onReady resolves with host null (or office.js did not load at all): browser
+  // mode, where the user opens an .xlsx (exceljs loads only then, as a lazy chunk).
+  const inExcel = info.host === "Excel";
   const port: WorkbookPort | null = inExcel ? createOfficePort() : null;
   const lang = languageFrom(inExcel ? Office.context.displayLanguage : navigator.language);
   document.documentElement.lang = lang;
@@ -27,7 +29,7 @@ Office.onReady((info) => {
   if (!container) throw new Error("taskpane.html has no #container");
   createRoot(container).render(
     <FluentProvider theme={inExcel ? themeFromOffice() : webLightTheme}>
-      <App port={port} lang={lang} />
+      <App port={port} lang={lang} selfCheck={makeSelfCheck(inExcel)} />
     </FluentProvider>
   );
 });

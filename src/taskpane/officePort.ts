@@ -50,9 +50,13 @@ export function createOfficePort(): WorkbookPort {
         analyze: (snapshot) => analyze({ ...snapshot, source: snapshot.source ?? "Excel" }),
         onProgress,
       });
-      return { sheetNames: result.sheetNames, renamed: result.renamed };
+      return {
+        sheetNames: result.sheetNames,
+        renamed: result.renamed,
+        skippedCharts: result.skippedCharts,
+      };
     },
-    readSelection: readSelectionInExcel,
+    readSelection: () => readSelectionInExcel(),
     async loadSettings() {
       return loadOfficeSettings();
     },

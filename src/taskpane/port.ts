@@ -18,6 +18,8 @@ export interface BuildOutcome {
   /** Plan sheet key → the name the sheet got. */
   sheetNames: Record<string, string>;
   renamed: { key: string; wanted: string; used: string }[];
+  /** Charts left out because none of their series has a number. */
+  skippedCharts?: { sheet: string; title: string }[];
   /** Browser mode: the summarized workbook to download. */
   download?: { fileName: string; url: string };
 }

@@ -1,7 +1,8 @@
 /** @jest-environment jsdom */
 /**
- * The ribbon command "buildSummary": it builds through src/excel (faked here), reports the
- * outcome in the notice dialog, and completes the Office event only once the user has seen it.
+ * The ribbon command "buildSummary": it builds through src/excel (faked here), saves the outcome
+ * in the document, opens the notice dialog and completes the Office event without waiting for
+ * the notice to be closed (the function's runtime is closed about five minutes after the click).
  */
 import * as fs from "fs";
 import * as path from "path";
@@ -59,6 +60,8 @@ const NOTICE_BODY = /<body>([\s\S]*)<\/body>/.exec(
 document.body.innerHTML = NOTICE_BODY;
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const notice = require("../../src/commands/notice") as typeof import("../../src/commands/notice");
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const lastBuild = require("../../src/commands/lastBuild") as typeof import("../../src/commands/lastBuild");
 
 function fakeEvent() {
   return { completed: jest.fn() } as unknown as Office.AddinCommands.Event & {
@@ -80,30 +83,38 @@ beforeEach(() => {
 });
 
 describe("ribbon command buildSummary", () => {
+  const saved: unknown[] = [];
+  const save = async (o: unknown) => void saved.push(o);
+  beforeEach(() => (saved.length = 0));
+
   it("is registered under the manifest's FunctionName", () => {
     expect(associate).toHaveBeenCalledWith("buildSummary", expect.any(Function));
   });
 
-  it("builds, names the created sheets, and completes after the user closes the notice", async () => {
+  it("builds, saves the outcome, and completes once the notice is open — without waiting for it to be closed", async () => {
     const build = jest.fn().mockResolvedValue({
       sheetNames: { evaluation: "評価サマリー", findings: "指摘事項" },
+      skippedCharts: [{ sheet: "グラフ", id: "kpi-1", title: "参加者数" }],
     });
     const event = fakeEvent();
-    const done = commands.makeBuildSummaryCommand(build)(event);
-    await settle();
+    const now = () => new Date("2026-04-01T00:00:00Z");
+    await commands.makeBuildSummaryCommand({ build, save, now })(event);
 
-    expect(build).toHaveBeenCalledTimes(1);
+    expect(build).toHaveBeenCalledWith(expect.objectContaining({ by: "ribbon" }));
     const { params, path: page, dialog } = lastNotice();
     expect(page).toMatch(/\/notice\.html$/);
     expect(params.get("kind")).toBe("success");
     expect(params.get("lang")).toBe("ja");
-    expect(params.get("message")).toBe("サマリーを作成しました: 評価サマリー、指摘事項");
-    expect(event.completed).not.toHaveBeenCalled();
-
-    dialog.handlers.dialogMessageReceived({ message: "close" });
-    await done;
-    expect(dialog.close).toHaveBeenCalled();
+    expect(params.get("message")).toBe(
+      "サマリーを作成しました: 評価サマリー、指摘事項\nグラフ「参加者数」（グラフ）は数値がないため作成しませんでした。"
+    );
+    // The function's runtime is released while the notice is still open.
     expect(event.completed).toHaveBeenCalledTimes(1);
+    expect(dialog.close).not.toHaveBeenCalled();
+    expect(saved).toEqual([{ at: "2026-04-01T00:00:00.000Z", kind: "success", message: params.get("message") }]);
+    // The notice's Close button still works while the runtime lives.
+    dialog.handlers.dialogMessageReceived({ message: "close" });
+    expect(dialog.close).toHaveBeenCalled();
   });
 
   it("reports a failed build in plain words, with Excel's code and whether it was undone", async () => {
@@ -114,30 +125,46 @@ describe("ribbon command buildSummary", () => {
       rolledBack: true,
     });
     const event = fakeEvent();
-    const done = commands.makeBuildSummaryCommand(jest.fn().mockRejectedValue(failure))(event);
-    await settle();
+    await commands.makeBuildSummaryCommand({ build: jest.fn().mockRejectedValue(failure), save })(event);
 
-    const { params, dialog } = lastNotice();
+    const { params } = lastNotice();
     expect(params.get("kind")).toBe("error");
     const message = params.get("message")!;
     expect(message).toContain("サマリーを作成できませんでした");
     expect(message).toContain("コード: AccessDenied");
     expect(message).toContain("保護を解除");
     expect(message).toContain("元の状態に戻しました");
-
-    dialog.handlers.dialogEventReceived({ error: 12006 }); // closed with the dialog's X
-    await done;
+    expect(saved).toEqual([expect.objectContaining({ kind: "error", message })]);
     expect(event.completed).toHaveBeenCalledTimes(1);
   });
 
-  it("still completes the event when the notice cannot open", async () => {
+  it("still completes the event when the notice cannot open or the outcome cannot be saved", async () => {
     dialogOpens = false;
     const spy = jest.spyOn(console, "error").mockImplementation(() => undefined);
     const event = fakeEvent();
-    await commands.makeBuildSummaryCommand(jest.fn().mockRejectedValue(new Error("x")))(event);
+    const refuse = () => Promise.reject({ code: 5001, name: "Internal Error", message: "x" });
+    await commands.makeBuildSummaryCommand({ build: jest.fn().mockRejectedValue(new Error("x")), save: refuse })(event);
     expect(event.completed).toHaveBeenCalledTimes(1);
-    expect(spy).toHaveBeenCalled();
+    expect(spy.mock.calls.map((c) => String(c[0])).join("\n")).toMatch(/5001 Internal Error/);
     spy.mockRestore();
+  });
+
+  it("saves the outcome in the document's settings, where it is read back", async () => {
+    const store = new Map<string, unknown>();
+    const context = (Office as unknown as { context: Record<string, unknown> }).context;
+    context.document = {
+      settings: {
+        set: (k: string, v: unknown) => store.set(k, v),
+        get: (k: string) => store.get(k) ?? null,
+        saveAsync: (cb: (r: { status: string }) => void) => cb({ status: "succeeded" }),
+      },
+    };
+    try {
+      await lastBuild.saveLastBuild({ at: "2026-04-01T00:00:00.000Z", kind: "success", message: "ok" });
+      expect(lastBuild.loadLastBuild()).toEqual({ at: "2026-04-01T00:00:00.000Z", kind: "success", message: "ok" });
+    } finally {
+      delete context.document;
+    }
   });
 
   it("analyzes and plans in the user's language with the real core", () => {

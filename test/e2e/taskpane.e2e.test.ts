@@ -99,7 +99,11 @@ async function timed<T>(label: string, f: () => Promise<T>): Promise<T> {
   }
 }
 
-async function launch(base: string, locale: string): Promise<Run> {
+async function launch(
+  base: string,
+  locale: string,
+  prepare?: (context: BrowserContext) => Promise<void>
+): Promise<Run> {
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), "hyoka-chromium-"));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
@@ -135,6 +139,7 @@ async function launch(base: string, locale: string): Promise<Run> {
       blocked.push(m.text().split("'")[1]);
     } else errors.push(m.text());
   });
+  await prepare?.(context);
   await page.goto(`${base}/taskpane.html`);
   await page.getByRole("button", { name: /ファイルを開く|Open a file/ }).waitFor();
   await page.waitForLoadState("networkidle");
@@ -269,6 +274,7 @@ describeE2E("task pane in headless Chromium (browser mode, production build)", (
       : fs.mkdtempSync(path.join(os.tmpdir(), "hyoka-e2e-dist-"));
     if (!process.env.HYOKA_E2E_DIST)
       await timed("build", async () => {
+        // office.js self-hosted: CI has no internet, and nothing may leave 127.0.0.1 here.
         execFileSync(
           process.execPath,
           [
@@ -278,7 +284,7 @@ describeE2E("task pane in headless Chromium (browser mode, production build)", (
             "--output-path",
             dist,
           ],
-          { cwd: ROOT, stdio: "pipe" }
+          { cwd: ROOT, stdio: "pipe", env: { ...process.env, HYOKA_OFFICE_JS: "local" } }
         );
       });
     server = await serve(dist);
@@ -496,4 +502,37 @@ describeE2E("task pane in headless Chromium (browser mode, production build)", (
       }
     }
   );
+
+  it("the self-check, outside Excel, says so and names the office.js it loaded", async () => {
+    const run = await launch(base, "ja-JP");
+    try {
+      await run.page.getByRole("button", { name: "動作確認を実行" }).click();
+      const box = run.page.getByRole("textbox", { name: /動作確認の結果/ });
+      await box.waitFor();
+      const report = await box.inputValue();
+      expect(report).toContain("Excel: Excel の外で開かれています / not in Excel");
+      expect(report).toContain("office.js: office-js/office.js");
+      expect(networkProblems(run, base)).toEqual({ offsite: [], late: [] });
+    } finally {
+      await run.context.close();
+    }
+  });
+
+  it("when office.js cannot load (the Office CDN out of reach) the pane opens in browser mode at once", async () => {
+    const started = Date.now();
+    const run = await launch(base, "en-US", async (context) => {
+      await context.route("**/office.js", (route) => route.abort());
+    });
+    try {
+      expect(Date.now() - started).toBeLessThan(30_000);
+      await run.page.getByRole("button", { name: "Run the self-check" }).click();
+      const box = run.page.getByRole("textbox", { name: /Self-check result/ });
+      await box.waitFor();
+      expect(await box.inputValue()).toContain("(読み込めませんでした / failed to load)");
+      const { errors } = run as unknown as { errors: string[] };
+      expect(errors.filter((e) => !/Failed to load resource/.test(e))).toEqual([]);
+    } finally {
+      await run.context.close();
+    }
+  });
 });

@@ -1,4 +1,6 @@
 import { applyPlanInExcel, ApplyPlanError } from '../../src/excel/applyPlan';
+import { BuildLockedError, RunLock } from '../../src/excel/runLock';
+import type { SummaryPlan } from '../../src/core/plan';
 import { readWorkbookSnapshot } from '../../src/excel/readWorkbook';
 import { FakeExcel, type FakeSheet } from './fakeExcel';
 import { makePlan, normalize, SOURCE_SHEETS } from './planFixtures';
@@ -26,7 +28,7 @@ describe('applyPlanInExcel (strict fake)', () => {
     const ev = sheet(fx, '評価サマリー');
     expect(ev.props).toEqual({ 'hyoka.owner': 'hyoka', 'hyoka.key': 'evaluation', 'hyoka.run': expect.stringMatching(/^[0-9a-f]{8}$/), 'hyoka.id': ev.id, 'hyoka.name': '評価サマリー' });
     // The workbook's record: hidden, workbook-scoped, naming this run and its sheets.
-    expect(fx.state.names).toEqual([{ name: '_Hyoka.run', formula: `="${ev.props['hyoka.run']}:evaluation,findings,log"`, visible: false }]);
+    expect(fx.state.names).toEqual([{ name: '_Hyoka.run', sheetId: null, formula: `="${ev.props['hyoka.run']}:evaluation,findings,log"`, visible: false }]);
     expect(fx.state.activeId).toBe(ev.id);
     expect(cell(ev, 0, 1)).toEqual({ v: '指標名', t: 'String', nf: '@' });
     expect(cell(ev, 1, 2)).toEqual({ v: 0.125, t: 'Double', nf: '0.0%' });
@@ -193,18 +195,24 @@ describe('applyPlanInExcel (strict fake)', () => {
     const scenarios = [
       { label: 'first run', budget: undefined, rerun: false },
       { label: 're-run over an earlier summary', budget: undefined, rerun: true },
-      { label: 're-run, chunked writes', budget: 6000, rerun: true },
+      { label: 're-run, chunked writes', budget: 8000, rerun: true },
+      { label: 'first run in one undo group (ExcelApi 1.20)', budget: undefined, rerun: false, group: true },
     ];
-    test.each(scenarios)('$label', async ({ budget, rerun }) => {
+    test.each(scenarios)('$label', async ({ budget, rerun, group }) => {
       const plan = makePlan(40);
       const setup = async () => {
-        const fx = new FakeExcel(SOURCE_SHEETS);
+        const fx = new FakeExcel(SOURCE_SHEETS, { sets: { ExcelApi: '1.20' } });
         if (rerun) await applyPlanInExcel(fx.context, makePlan(2));
         return fx;
       };
+      // With the build lock: it must be gone again after every outcome.
+      const apply = (fx: FakeExcel) =>
+        group
+          ? applyPlanInExcel(fx.newContext({ mergeUndoGroup: true }), plan, { budgetBytes: budget, lock: new RunLock('pane'), undoGroup: true, recoveryRun: (b) => fx.run({}, b) })
+          : applyPlanInExcel(fx.context, plan, { budgetBytes: budget, lock: new RunLock('pane') });
       const clean = await setup();
       const opsBefore = clean.opsExecuted;
-      await applyPlanInExcel(clean.context, plan, { budgetBytes: budget });
+      await apply(clean);
       const total = clean.opsExecuted - opsBefore;
       const done = normalize(clean.snapshot());
       let back = 0;
@@ -213,7 +221,7 @@ describe('applyPlanInExcel (strict fake)', () => {
         const fx = await setup();
         const before = fx.snapshot();
         fx.failAtOp = fx.opsExecuted + i;
-        const outcome = await applyPlanInExcel(fx.context, plan, { budgetBytes: budget }).catch((e: unknown) => e);
+        const outcome = await apply(fx).catch((e: unknown) => e);
         if (outcome instanceof ApplyPlanError) {
           expect(outcome.rolledBack).toBe(true);
           expect(fx.snapshot()).toEqual(before);
@@ -221,6 +229,7 @@ describe('applyPlanInExcel (strict fake)', () => {
         } else {
           expect(outcome).not.toBeInstanceOf(Error);
           expect(normalize(fx.snapshot())).toEqual(done);
+          expect(fx.state.docProps).toEqual({});
           forward++;
         }
       }
@@ -277,6 +286,96 @@ describe('applyPlanInExcel (strict fake)', () => {
       expect(err).toBeInstanceOf(ApplyPlanError);
       expect(String((err as ApplyPlanError).message)).toMatch(/RequestPayloadSizeLimitExceeded/);
       expect(raw.snapshot()).toEqual(before);
+    });
+  });
+  describe('what real Excel refuses', () => {
+    test('a VeryHidden previous summary sheet is made visible enough to delete (Excel refuses to delete it)', async () => {
+      const fx = new FakeExcel(SOURCE_SHEETS);
+      await applyPlanInExcel(fx.context, makePlan(3));
+      sheet(fx, '実行ログ').visibility = 'VeryHidden';
+      const userBefore = fx.snapshot().sheets.filter((s) => !s.props['hyoka.owner']);
+      const r = await applyPlanInExcel(fx.context, makePlan(3));
+      expect(r.sheetNames.log).toBe('実行ログ');
+      expect(fx.state.sheets.map((s) => [s.name, s.visibility])).toEqual([
+        ['政策9', 'Visible'],
+        ['Memo', 'Visible'],
+        ['評価サマリー', 'Visible'],
+        ['検証結果', 'Visible'],
+        ['実行ログ', 'Visible'],
+      ]);
+      expect(fx.snapshot().sheets.filter((s) => !s.props['hyoka.owner'])).toEqual(userBefore);
+    });
+
+    test('a table name never clashes with a defined name, workbook- or sheet-scoped', async () => {
+      const fx = new FakeExcel(
+        [SOURCE_SHEETS[0], { ...SOURCE_SHEETS[1], names: ['HyokaFindings_2'] }],
+        { names: ['HyokaFindings', 'HyokaTmp_1'] },
+      );
+      const r = await applyPlanInExcel(fx.context, makePlan(3));
+      expect(r.syncs).toBe(3);
+      const table = fx.state.tables.find((t) => t.sheetId === sheet(fx, '検証結果').id);
+      expect(table?.name).toBe('HyokaFindings_3');
+    });
+
+    test('a chart series without a number is left out; a chart with none is skipped and reported (EmptyChartSeries)', async () => {
+      const plan: SummaryPlan = makePlan(3);
+      const ev = plan.sheets[0];
+      // Qualitative KPIs: no achievement rate anywhere in column C.
+      for (const row of ev.blocks[0].values.slice(1)) row[2] = null;
+      ev.charts.push({ ...ev.charts[0], id: 'empty', title: '空', series: [{ name: '達成率', values: 'C2:C4' }] });
+      const fx = new FakeExcel(SOURCE_SHEETS);
+      const r = await applyPlanInExcel(fx.context, plan);
+      expect(r.skippedCharts).toEqual([{ sheet: '評価サマリー', id: 'empty', title: '空' }]);
+      const charts = sheet(fx, '評価サマリー').charts;
+      expect(charts.map((c) => c.name)).toEqual(['achievement-9']);
+      expect(charts[0].series.map((s) => s.name)).toEqual(['100%']);
+    });
+
+    test("another build's fresh lock stops the build before anything changes; a stale one does not", async () => {
+      const { RunLock, LOCK_PROPERTY } = await import('../../src/excel/runLock');
+      const fx = new FakeExcel(SOURCE_SHEETS);
+      const t0 = Date.parse('2026-04-01T09:00:00Z');
+      fx.state.docProps[LOCK_PROPERTY] = JSON.stringify({ token: 'other', at: t0, by: 'ribbon' });
+      const before = fx.snapshot();
+      const refused = await applyPlanInExcel(fx.context, makePlan(3), { lock: new RunLock('pane', () => t0 + 60_000) }).catch((e: unknown) => e);
+      expect(refused).toBeInstanceOf(BuildLockedError);
+      expect((refused as BuildLockedError).by).toBe('ribbon');
+      expect(fx.snapshot()).toEqual(before);
+      const lock = new RunLock('pane', () => t0 + 6 * 60_000);
+      const r = await applyPlanInExcel(fx.context, makePlan(3), { lock });
+      expect(r.sheetNames.evaluation).toBe('評価サマリー');
+      // Released with the last batch.
+      expect(fx.state.docProps).toEqual({});
+      expect(lock.held).toBe(false);
+    });
+
+    test('in an undo group the build is one undo step: born under final names, nothing renamed or deleted', async () => {
+      const fx = new FakeExcel(SOURCE_SHEETS, { sets: { ExcelApi: '1.20' } });
+      const ctx = fx.newContext({ delayForCellEdit: true, mergeUndoGroup: true });
+      const r = await applyPlanInExcel(ctx, makePlan(3), { undoGroup: true });
+      expect(r.syncs).toBe(3);
+      expect(fx.undoRecords).toBe(1);
+      expect(fx.state.sheets.map((s) => s.name)).toEqual(['政策9', 'Memo', '評価サマリー', '検証結果', '実行ログ']);
+      // Without the group every write sync is its own undo step.
+      const plain = new FakeExcel(SOURCE_SHEETS, { sets: { ExcelApi: '1.20' } });
+      await applyPlanInExcel(plain.context, makePlan(3));
+      expect(plain.undoRecords).toBe(2);
+    });
+
+    test('a failure in an undo group is undone in a run of its own (the group cannot delete sheets)', async () => {
+      const fx = new FakeExcel(SOURCE_SHEETS, { sets: { ExcelApi: '1.20' } });
+      const before = fx.snapshot();
+      const ctx = fx.newContext({ mergeUndoGroup: true });
+      fx.failAtOp = 40;
+      const err = await applyPlanInExcel(ctx, makePlan(3), { undoGroup: true, recoveryRun: (b) => fx.run({}, b) }).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(ApplyPlanError);
+      expect((err as ApplyPlanError).rolledBack).toBe(true);
+      expect(fx.snapshot()).toEqual(before);
+      // Without a run of its own the undo fails with UndoNotSupported and says so.
+      const fy = new FakeExcel(SOURCE_SHEETS, { sets: { ExcelApi: '1.20' } });
+      fy.failAtOp = 40;
+      const stuck = (await applyPlanInExcel(fy.newContext({ mergeUndoGroup: true }), makePlan(3), { undoGroup: true }).catch((e: unknown) => e)) as ApplyPlanError;
+      expect(stuck.rolledBack).toBe(false);
     });
   });
 });

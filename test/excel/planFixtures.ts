@@ -1,5 +1,6 @@
 import type { PlanSheet, PlanValue, SummaryPlan } from '../../src/core/plan';
-import type { FakeWorkbookState, SheetInit } from './fakeExcel';
+import { formatRecord, quoteFormulaString } from '../../src/core/ownership';
+import type { FakeExcel, FakeWorkbookState, SheetInit } from './fakeExcel';
 
 /** A plan with every kind of content; `rows` KPI rows on the evaluation sheet. */
 export function makePlan(rows = 3, names: Partial<Record<PlanSheet['key'], string>> = {}): SummaryPlan {
@@ -114,4 +115,19 @@ export function normalize(state: FakeWorkbookState): unknown {
     tables: state.tables.map((t) => ({ name: t.name, sheet: byId.get(t.sheetId), range: t.range })),
     active: byId.get(state.activeId),
   };
+}
+
+/**
+ * Makes existing sheets of the fake Hyōka's as a finished run leaves them (src/core/ownership.ts):
+ * a full mark (key, run, the sheet's own id, its name) and the workbook's hidden record. For
+ * tests that need a previous summary without writing one first.
+ */
+export function markAsHyoka(fx: FakeExcel, keys: Record<string, string>, run = '0a1b2c3d'): void {
+  for (const [name, key] of Object.entries(keys)) {
+    const s = fx.state.sheets.find((x) => x.name === name);
+    if (!s) throw new Error(`no sheet ${name}`);
+    s.props = { ...s.props, 'hyoka.owner': 'hyoka', 'hyoka.key': key, 'hyoka.run': run, 'hyoka.id': s.id, 'hyoka.name': s.name };
+  }
+  fx.state.names = fx.state.names.filter((n) => !(n.sheetId === null && n.name === '_Hyoka.run'));
+  fx.state.names.push({ name: '_Hyoka.run', sheetId: null, formula: `=${quoteFormulaString(formatRecord({ run, keys: Object.values(keys) }))}`, visible: false });
 }

@@ -11,8 +11,11 @@ import * as path from "path";
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const webpackConfig = require("../../webpack.config.js") as {
   DEV_URL: string;
+  OFFICE_JS_CDN: string;
   OFFICE_JS_DIR: string;
   OFFICE_JS_SOURCE: string;
+  officeJsMode(env?: { officeJs?: string }): "cdn" | "local";
+  renderPage(html: string, mode: "cdn" | "local"): string;
   PAGES: { name: string; entry: string; template: string }[];
   staticFiles(): { from: string; to: string }[];
   hostingUrl(env?: { url?: string }): string;
@@ -172,12 +175,34 @@ describe("manifest.xml URLs", () => {
     }
   });
 
-  it("serves office.js from our own bundle on every page", () => {
+  it("loads office.js from the Office CDN by default, from our own origin with HYOKA_OFFICE_JS=local", () => {
     expect(fs.existsSync(path.join(webpackConfig.OFFICE_JS_SOURCE, "office.js"))).toBe(true);
     for (const p of webpackConfig.PAGES) {
-      const html = fs.readFileSync(path.join(ROOT, p.template), "utf8");
-      expect(html).toContain(`<script src="${webpackConfig.OFFICE_JS_DIR}/office.js"></script>`);
-      expect(html).not.toMatch(/https?:\/\/(?!localhost)/);
+      const template = fs.readFileSync(path.join(ROOT, p.template), "utf8");
+      expect(template).toContain('<script src="{{OFFICE_JS_SRC}}"></script>');
+      const cdn = webpackConfig.renderPage(template, "cdn");
+      expect(cdn).toContain(`<script src="${webpackConfig.OFFICE_JS_CDN}"></script>`);
+      expect(cdn).not.toContain("{{");
+      const local = webpackConfig.renderPage(template, "local");
+      expect(local).toContain(`<script src="${webpackConfig.OFFICE_JS_DIR}/office.js"></script>`);
+      expect(local).not.toMatch(/https?:\/\/(?!localhost)/);
+    }
+  });
+
+  it("takes the office.js source from --env officeJs, then HYOKA_OFFICE_JS, else the CDN; refuses others", () => {
+    const saved = process.env.HYOKA_OFFICE_JS;
+    try {
+      delete process.env.HYOKA_OFFICE_JS;
+      expect(webpackConfig.officeJsMode({})).toBe("cdn");
+      process.env.HYOKA_OFFICE_JS = "local";
+      expect(webpackConfig.officeJsMode({})).toBe("local");
+      expect(webpackConfig.officeJsMode({ officeJs: "cdn" })).toBe("cdn");
+      expect(() => webpackConfig.officeJsMode({ officeJs: "https://evil.example/office.js" })).toThrow(
+        /cdn" or "local/
+      );
+    } finally {
+      if (saved === undefined) delete process.env.HYOKA_OFFICE_JS;
+      else process.env.HYOKA_OFFICE_JS = saved;
     }
   });
 
@@ -204,7 +229,13 @@ describe("manifest.xml URLs", () => {
         expect(url.startsWith(prefix)).toBe(true);
         expect(fs.existsSync(path.join(dist, url.slice(prefix.length)))).toBe(true);
       }
-      expect(fs.existsSync(path.join(dist, webpackConfig.OFFICE_JS_DIR, "office.js"))).toBe(true);
+      // office.js: from the CDN, or (a local build) from dist/ itself.
+      const pane = fs.readFileSync(path.join(dist, "taskpane.html"), "utf8");
+      // The built page is minified: attribute quotes may be gone.
+      const src = /<script src="?([^"\s>]*office\.js)"?/.exec(pane)?.[1];
+      const local = src === `${webpackConfig.OFFICE_JS_DIR}/office.js`;
+      expect(local || src === webpackConfig.OFFICE_JS_CDN).toBe(true);
+      if (local) expect(fs.existsSync(path.join(dist, webpackConfig.OFFICE_JS_DIR, "office.js"))).toBe(true);
     }
   );
 });

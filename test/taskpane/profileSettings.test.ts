@@ -71,19 +71,20 @@ describe("Excel's selection (teach mode inside Excel)", () => {
     delete (globalThis as unknown as { Excel?: unknown }).Excel;
   });
 
-  it("is each selected area on the active sheet, read in one sync", async () => {
+  it("is each selected area on the active sheet, read in one sync, waiting out a cell edit", async () => {
     const fx = new FakeExcel([{ name: "メモ" }, { name: "指標 の推移" }]);
     fx.state.activeId = fx.state.sheets[1].id;
     fx.selection = ["A5:A7", "$A$12:$A$14"];
-    (globalThis as unknown as { Excel: unknown }).Excel = {
-      run: (f: (c: Excel.RequestContext) => Promise<unknown>) => f(fx.context),
-    };
+    fx.cellEditMode = true;
+    (globalThis as unknown as { Excel: unknown }).Excel = fx.excel;
     const port = createOfficePort();
     expect(await port.readSelection!()).toEqual({
       sheet: "指標 の推移",
       ranges: ["A5:A7", "A12:A14"],
     });
     expect(fx.syncs).toBe(1);
-    expect(fx.writes).toEqual([]);
+    expect(fx.runs).toEqual([{ delayForCellEdit: true }]);
+    expect(fx.delayedSyncs).toBe(1);
+    expect(fx.undoRecords).toBe(0);
   });
 });

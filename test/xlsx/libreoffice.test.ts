@@ -81,3 +81,26 @@ if (!hasSoffice) {
     expect(titles.sort()).toEqual(['User chart', ...ours].sort());
   });
 });
+
+(hasSoffice ? describe : describe.skip)('LibreOffice opens the summary of other families', () => {
+  it.each(['project-sheets', 'flat-export-unlabelled'])('%s: the indicator and finance sheets render with their figures', async (name) => {
+    const dir = mkdtempSync(join(tmpdir(), 'hyoka-lo-fam-'));
+    try {
+      const out = join(dir, `${name}-summary.xlsx`);
+      const { main } = await import('../../src/cli/main');
+      let err = '';
+      const code = await main(['summarize', join(__dirname, `../fixtures/families/${name}.xlsx`), '--out', out], { out: () => undefined, err: (s) => (err += s) });
+      expect({ code, err }).toEqual({ code: 0, err: '' });
+      const r = spawnSync('soffice', [`-env:UserInstallation=file://${join(dir, 'profile')}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, out], { timeout: 180000, encoding: 'utf8' });
+      const pdf = join(dir, `${name}-summary.pdf`);
+      expect({ status: r.status, exists: existsSync(pdf) }).toEqual({ status: 0, exists: true });
+      if (!onPath('pdftotext')) return;
+      const text = spawnSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' }).stdout.replace(/\s+/g, '');
+      for (const s of ['事業サマリー', '施策・事業の指標', '財務の推移', '国庫支出金']) expect(text).toContain(s);
+      // A number too wide for its column prints as ### in Calc: none in the summary.
+      expect(text).not.toMatch(/###/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -47,6 +47,11 @@ export interface Choice {
 /** Runs every recognizer on a sheet the policyField classifier has seen, and picks the reading. */
 export function chooseReading(g: Grid, info: SheetInfo, override: SheetKind | undefined): Choice {
   if (info.kind === 'hyokaSummary' || info.kind === 'empty') return { info, recognizer: null, layout: null };
+  // A policy field sheet with its KPI table, list or blocks is the seed family's beyond doubt: the
+  // other recognizers are not asked (they would double the reading time of a city's workbook).
+  if (info.kind === 'policyField' && !override && hasSeedStructure(g)) {
+    return { info: { ...info, family: 'policyField', candidates: [{ family: 'policyField', score: 1, reason: info.reason, reasonJa: info.reasonJa ?? info.reason }] }, recognizer: null, layout: null };
+  }
   const bids: { r: FamilyRecognizer; rec: Recognition }[] = [];
   for (const r of RECOGNIZERS) {
     const rec = r.recognize(g);

@@ -1,5 +1,5 @@
 /** The sheet builder: a summary sheet's cells, formats, links, charts and tables, row by row. */
-import { toA1 as a1 } from '../a1';
+import { parseRange, toA1 as a1 } from '../a1';
 import type { SourceRef } from '../model';
 import type { PlanChart, PlanConditionalFormat, PlanFormat, PlanHyperlink, PlanSheet, PlanSheetKey, PlanStyle, PlanTable, PlanValue } from '../plan';
 import { formatSummary, type SummaryDictionary } from '../i18n/summary';
@@ -72,6 +72,17 @@ export class SheetBuilder {
     this.formats.push(f);
   }
 
+  /** Columns a percent number format covers (their numbers print as "+127.7%"). */
+  private percentColumns(): Set<number> {
+    const out = new Set<number>();
+    for (const f of this.formats) {
+      if (!f.numberFormat?.includes('%')) continue;
+      const { start, end } = parseRange(f.range);
+      for (let c = start.col; c <= end.col; c++) out.add(c);
+    }
+    return out;
+  }
+
   toSheet(
     key: PlanSheetKey,
     name: string,
@@ -87,7 +98,7 @@ export class SheetBuilder {
     const sheet: PlanSheet = {
       key,
       name: safeSheetName(name),
-      columnWidths,
+      columnWidths: fitNumbers(columnWidths, values, this.percentColumns()),
       headerRows: this.headerRows.slice(),
       blocks: values.length ? [{ address: 'A1', values }] : [],
       formats: this.formats,
@@ -102,3 +113,28 @@ export class SheetBuilder {
   }
 }
 
+
+/**
+ * Widens a column that holds a number longer than its width ("120,735,000" in 円, a bold subtotal):
+ * Excel and Calc print "###" rather than cut a number. Text columns keep their width (they wrap).
+ */
+function fitNumbers(widths: number[], rows: PlanValue[][], percent: Set<number>): number[] {
+  const out = widths.slice();
+  const longest: number[] = [];
+  for (const r of rows) {
+    r.forEach((v, c) => {
+      if (typeof v !== 'number' || !Number.isFinite(v)) return;
+      // As #,##0 and +0.0% show them: digits, thousands separators, a sign, a decimal and %.
+      const shown = percent.has(c) ? Math.abs(v) * 100 : Math.abs(v);
+      const digits = String(Math.round(shown)).length;
+      const len = digits + Math.floor((digits - 1) / 3) + 1 + (percent.has(c) ? 3 : 0);
+      longest[c] = Math.max(longest[c] ?? 0, len);
+    });
+  }
+  longest.forEach((len, c) => {
+    // One character of margin and a tenth more for bold subtotal rows.
+    const need = Math.ceil((len + 1) * 1.1);
+    if (c < out.length && out[c] < need) out[c] = need;
+  });
+  return out;
+}

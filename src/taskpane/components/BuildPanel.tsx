@@ -135,6 +135,11 @@ export function BuildPanel({ mode, state, onBuild, onGoTo, t }: BuildPanelProps)
           {outcome.renamed.map((r) => (
             <Text key={r.key}>{t("build.renamed", { wanted: r.wanted, used: r.used })}</Text>
           ))}
+          {outcome.skippedCharts?.map((c) => (
+            <Text key={`${c.sheet}/${c.title}`}>
+              {t("build.chartSkipped", { title: c.title, sheet: c.sheet })}
+            </Text>
+          ))}
         </>
       )}
     </section>

@@ -35,6 +35,25 @@ describe('projectTable recognizer', () => {
     expect(r.layout.yearBlocks.length).toBe(3);
     expect(r.candidate.reasonJa).toMatch(/1行1事業の表/);
   });
+  it('reads a table of one indicator per row: "指標名 | 単位 | R4目標 | R4実績", rows of one project joined', () => {
+    const sheet = rows('指標一覧', [
+      ['事業ID', '事務事業名', '施策番号', '担当課', '指標名', '単位', 'R4目標', 'R4実績', 'R5目標', 'R5実績', 'R5決算額'],
+      ['101', '子育て相談事業', '2-3', '子ども課', '相談件数', '件', 100, 110, 120, 115, 5000],
+      ['101', '子育て相談事業', '2-3', '子ども課', '満足度', '%', 80, 82, 85, 86, null],
+      ['102', '放課後児童クラブ運営事業', '2-3', '子ども課', '登録児童数', '人', 300, 310, 320, 330, 12000],
+    ]);
+    const m = analyzeWorkbook({ sheets: [sheet] });
+    expect(m.sheets[0].kind).toBe('projectTable');
+    const projects = m.policyFields.flatMap((f) => f.measures.flatMap((x) => x.projects));
+    expect(projects.map((p) => p.projectId)).toEqual(['101', '102']);
+    const child = projects[0].indicators.map((i) => [i.name, i.unit, i.years.map((y) => [y.fiscalYear, y.target, y.actual])]);
+    // 実績 after a year is the indicator's actual, not a 決算 money basis: one entry per year.
+    expect(child).toEqual([
+      ['相談件数', '件', [[2022, 100, 110], [2023, 120, 115]]],
+      ['満足度', '%', [[2022, 80, 82], [2023, 85, 86]]],
+    ]);
+    expect(projects[1].finance.map((y) => [y.fiscalYear, y.projectCost])).toEqual([[2023, 12000]]);
+  });
   it('leaves a plain 事務事業一覧 (names, no money, indicators or hierarchy) alone', () => {
     const list = rows('一覧', [
       ['番号', '事務事業名', '次年度方針', '担当課'],
@@ -93,7 +112,7 @@ describe('measureSheet recognizer', () => {
 });
 
 describe('choosing between bids', () => {
-  it('keeps the seed sheet a policy field sheet, with the other bids listed', () => {
+  it("keeps the seed sheet a policy field sheet (its own structure: the other recognizers are not asked)", () => {
     const model = analyzeWorkbook({ sheets: [seed] });
     expect(model.sheets[0].kind).toBe('policyField');
     expect(model.sheets[0].family).toBe('policyField');

@@ -40,6 +40,7 @@ const OVERVIEW_RE = /概要|事業内容|事業の目的/;
 const POLICY_DIRECTION_RE = /今後の方向性|次年度(の)?方針|今後の方針|今後の事業の方向性/;
 const CODE_RE = /(政策|施策)体系(番号|コード)?$|^体系(番号|コード)$|^コード$/;
 const TOTAL_PLAN_RE = /全体計画|計画全体|総計画|事業全体/;
+const LEADING_YEAR = /^(?:令和|平成|R|H)?(?:元|[0-9]{1,4})年?度?/;
 
 function emptyLevel(): LevelColumns {
   return { numberCols: [], nameCol: null };
@@ -68,6 +69,7 @@ export function classifyColumns(headers: readonly ColumnHeader[], yearContext: Y
   const values: ValueColumn[] = [];
   const ignored: ClassifiedColumns['ignored'] = [];
   const levelIds: Record<'policy' | 'measure' | 'basic', number | null> = { policy: null, measure: null, basic: null };
+  let defaultIndicator = false;
 
   for (const h of headers) {
     const own = h.ownKey;
@@ -78,11 +80,16 @@ export function classifyColumns(headers: readonly ColumnHeader[], yearContext: Y
       ignored.push({ col: h.col, why: 'total plan (全体計画), not a year' });
       continue;
     }
-    const kind = indicatorKindOf(h.key);
     const year = yearOfParts(h.parts, yearContext);
+    // A table of one indicator per row ("指標名 | 単位 | R4目標 | R4実績"): its columns name no kind.
+    const plainRole = indicatorRoleOf(own.replace(LEADING_YEAR, ''));
+    const kind =
+      indicatorKindOf(h.key) ??
+      (/^(指標名?|指標名称|評価指標)$/.test(own) || (own === '単位' && defaultIndicator) || (year && (plainRole === 'target' || plainRole === 'actual' || plainRole === 'combined')) ? 'outcome' : null);
+    if (kind && /^(指標名?|指標名称|評価指標)$/.test(own)) defaultIndicator = true;
     if (kind) {
       const slot = indicatorSlotOf(own) ?? all.map(indicatorSlotOf).find((s) => s !== null) ?? '';
-      const role = indicatorRoleOf(own) ?? (year ? roleInParts(all) : null);
+      const role = indicatorRoleOf(own) ?? (year ? plainRole ?? roleInParts(all) : null);
       const key = `${kind}:${slot}`;
       const s = slots.get(key) ?? { kind, slot, nameCol: null, unitCol: null };
       slots.set(key, s);
@@ -91,7 +98,9 @@ export function classifyColumns(headers: readonly ColumnHeader[], yearContext: Y
       else if (role === 'rate' || role === 'baseline' || role === 'finalTarget' || role === 'finalYear') ignored.push({ col: h.col, why: `indicator ${role} (not read from a flat table)` });
       else {
         const r: ValueRole = role === 'target' ? 'target' : role === 'combined' ? 'combined' : 'actual';
-        values.push({ col: h.col, item: `i:${kind}:${slot}:${r}`, finance: null, indicator: { kind, slot, role: r }, year: year?.year ?? null, yearText: year?.text ?? '' });
+        // "R4実績" / "R4目標": the word is the indicator's role, not a money basis (決算 / 計画).
+        const y = year && plainRole && year.text.trim() === own ? { ...year.year, basis: null } : year?.year ?? null;
+        values.push({ col: h.col, item: `i:${kind}:${slot}:${r}`, finance: null, indicator: { kind, slot, role: r }, year: y, yearText: year?.text ?? '' });
       }
       continue;
     }

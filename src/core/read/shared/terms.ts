@@ -37,7 +37,8 @@ const FINANCE_TERMS: [FinanceItem, RegExp][] = [
   ['hours', /業務時間|所要時間|従事時間|時間数|延べ時間|\(時間\)$/],
   ['staff', /人工|従事(職員)?(人数|者数)|職員数|従事人数|人員|職員従事|正規職員(?!.*(時間|費))|業務量/],
   ['personnelCost', /人件費|職員費/],
-  ['national', /国庫|国費|国支出金|国補助|^国県?支出金|国・県支出金/],
+  // 国・県支出金 / 国道支出金 (national and prefectural together) count as national: the breakdown still adds up.
+  ['national', /国庫|国費|国支出金|国補助|^国[・･]?[県道都府]?支出金|国[・･][県道都府]支出金/],
   ['prefectural', /(都道府県|県|道|府)(支出金|補助金|費)|県支出/],
   ['bonds', /地方債|起債|[市町村区]債/],
   ['generalFund', /一般財源/],

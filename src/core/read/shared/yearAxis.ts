@@ -46,7 +46,8 @@ export function yearAxisAt(g: Grid, r: number, context: YearContext): YearAxis |
       yearLabel = true;
       continue;
     }
-    const role = indicatorRoleOf(key);
+    // "R5実績" / "令和6年度目標": the role after the year.
+    const role = indicatorRoleOf(key) ?? indicatorRoleOf(key.replace(/^(?:令和|平成|R|H)?(?:元|[0-9]{1,4})年?度?/, ''));
     if (role === 'finalTarget' || role === 'finalYear' || role === 'baseline') {
       // 基準値(R3) / 最終目標(R8): a column of its own, not a year of the series.
       extras.push({ col: c.col, role, label: c.text });
