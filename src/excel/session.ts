@@ -3,6 +3,7 @@
  * the pane (src/taskpane) never calls Excel itself.
  */
 import type { WorkbookSnapshot } from '../core/snapshot';
+import { splitAreas } from './readCells';
 import { readWorkbookSnapshot } from './readWorkbook';
 import { runBatch, type ExcelRun } from './run';
 
@@ -30,6 +31,26 @@ export function activateSheetInExcel(sheet: string, run?: ExcelRun): Promise<voi
     async (context) => {
       context.workbook.worksheets.getItem(sheet).activate();
       await context.sync();
+    },
+    { run },
+  );
+}
+
+/**
+ * The user's selection for teach mode: its sheet and each area (a Ctrl-selection has several).
+ * getSelectedRanges, not getSelectedRange: the latter throws when more than one area is selected
+ * (https://learn.microsoft.com/javascript/api/excel/excel.workbook#excel-excel-workbook-getselectedrange-member(1)).
+ */
+export function readSelectionInExcel(run?: ExcelRun): Promise<{ sheet: string; ranges: string[] }> {
+  return runBatch(
+    async (context) => {
+      const areas = context.workbook.getSelectedRanges();
+      areas.load('address');
+      // The selection is on the active sheet.
+      const sheet = context.workbook.worksheets.getActiveWorksheet();
+      sheet.load('name');
+      await context.sync();
+      return { sheet: sheet.name, ranges: splitAreas(areas.address, sheet.name) };
     },
     { run },
   );

@@ -20,6 +20,8 @@ import type { BrowserFile } from "./browserPort";
 import { BuildPanel } from "./components/BuildPanel";
 import type { BuildState, BuildStepId } from "./components/BuildPanel";
 import { FindingsPanel, findingKey, placeOf } from "./components/FindingsPanel";
+import { LayoutStep } from "./components/layout/LayoutStep";
+import { ProfileProblems } from "./components/layout/ProfileProblems";
 import { OtherWorkbooksPanel } from "./components/OtherWorkbooksPanel";
 import type { ReadWorkbook } from "./components/OtherWorkbooksPanel";
 import { OverviewPanel } from "./components/OverviewPanel";
@@ -61,7 +63,7 @@ type ScanState =
   | { step: "done" }
   | { step: "error"; message: string };
 
-type TabId = "sheets" | "overview" | "findings" | "build";
+type TabId = "sheets" | "layout" | "overview" | "findings" | "build";
 
 const useStyles = makeStyles({
   root: {
@@ -318,6 +320,15 @@ export function App({
           </MessageBarBody>
         </MessageBar>
       )}
+      {settings.droppedProfile && (
+        <ProfileProblems
+          intent="warning"
+          title={t("profile.dropped")}
+          problems={settings.droppedProfile}
+          lang={lang}
+          t={t}
+        />
+      )}
       {analysis?.error && (
         <MessageBar intent="error" role="alert">
           <MessageBarBody>{analysis.error}</MessageBarBody>
@@ -336,6 +347,7 @@ export function App({
             {(
               [
                 ["sheets", t("tabs.sheets")],
+                ["layout", t("tabs.layout")],
                 ["overview", t("tabs.overview")],
                 ["findings", t("tabs.findings", { count: model.findings.length })],
                 ["build", t("tabs.build")],
@@ -363,6 +375,18 @@ export function App({
                 }
                 t={t}
                 lang={lang}
+              />
+            )}
+            {tab === "layout" && snapshot && (
+              <LayoutStep
+                snapshot={snapshot}
+                model={model}
+                settings={settings}
+                port={port}
+                lang={lang}
+                t={t}
+                onSettings={updateSettings}
+                announce={setAnnouncement}
               />
             )}
             {tab === "overview" && (

@@ -1,7 +1,12 @@
 import { buildSummaryInExcel } from "../excel/buildSummary";
-import { activateSheetInExcel, readWorkbookInExcel, selectCellInExcel } from "../excel/session";
+import {
+  activateSheetInExcel,
+  readSelectionInExcel,
+  readWorkbookInExcel,
+  selectCellInExcel,
+} from "../excel/session";
 import type { WorkbookPort } from "./port";
-import { parseSettings } from "./settings";
+import { parseSettings, serializeSettings } from "./settings";
 import type { PaneSettings } from "./settings";
 
 /** The document setting that holds the pane's choices (JSON of PaneSettings). */
@@ -15,7 +20,7 @@ export function loadOfficeSettings(): PaneSettings | null {
 
 function saveOfficeSettings(settings: PaneSettings): Promise<void> {
   const store = Office.context.document.settings;
-  store.set(SETTINGS_KEY, JSON.stringify(settings));
+  store.set(SETTINGS_KEY, serializeSettings(settings));
   return new Promise((resolve, reject) =>
     store.saveAsync((result) =>
       result.status === Office.AsyncResultStatus.Succeeded ? resolve() : reject(result.error)
@@ -51,6 +56,7 @@ export function createOfficePort(): WorkbookPort {
         skippedCharts: result.skippedCharts,
       };
     },
+    readSelection: () => readSelectionInExcel(),
     async loadSettings() {
       return loadOfficeSettings();
     },

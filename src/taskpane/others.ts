@@ -10,6 +10,8 @@ import type { AnalyzeOptions, EvaluationModel, WorkbookSnapshot } from "../core"
 import { compareModels, diffFindings } from "../core/compare";
 import type { YearDiff } from "../core/compare";
 import { consolidateWorkbooks } from "../core/consolidate";
+import { savedProfile } from "../core/profile/saved";
+import type { LayoutProfile } from "../core/profile/types";
 import type { Analyze } from "./analysis";
 
 /** A workbook the user picked, read (or not) in the pane. */
@@ -37,13 +39,25 @@ export function analyzeAll(
   let model =
     others.added.length || others.skipped.length
       ? consolidateWorkbooks(
-          [{ file: null, snapshot }, ...others.added.map((w) => ({ file: w.name, snapshot: w.snapshot }))],
+          [
+            { file: null, snapshot, profile: options.profile ?? null },
+            ...others.added.map((w) => ({
+              file: w.name,
+              snapshot: w.snapshot,
+              profile: otherProfile(w, options),
+            })),
+          ],
           { ...options, skipped: others.skipped.map((s) => ({ file: s.name, reason: s.reason })) }
         )
       : analyze(snapshot, options);
   if (!others.lastYear) return { model, diff: null };
   // Last year's evaluation year is its own: the user's override is this year's.
-  const last = analyze(others.lastYear.snapshot, { ...options, asOf: undefined, file: others.lastYear.name });
+  const last = analyze(others.lastYear.snapshot, {
+    ...options,
+    asOf: undefined,
+    file: others.lastYear.name,
+    profile: otherProfile(others.lastYear, options) ?? undefined,
+  });
   const diff = compareModels(last, model, {
     lang: options.lang,
     lastFile: others.lastYear.name,
@@ -51,4 +65,12 @@ export function analyzeAll(
   });
   model = { ...model, findings: [...model.findings, ...diffFindings(diff)] };
   return { model, diff };
+}
+
+/**
+ * Another workbook is read with the layout profile its own pane saved; without one, with the open
+ * workbook's (a department's workbook, or last year's, usually keeps the same layouts).
+ */
+function otherProfile(w: PickedWorkbook, options: AnalyzeOptions): LayoutProfile | null {
+  return savedProfile(w.snapshot.settings) ?? options.profile ?? null;
 }

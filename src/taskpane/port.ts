@@ -24,6 +24,12 @@ export interface BuildOutcome {
   download?: { fileName: string; url: string };
 }
 
+/** The cells selected in Excel: their sheet and each selected area ("B5:D7"). */
+export interface CellSelection {
+  sheet: string;
+  ranges: string[];
+}
+
 /** What selecting a cell did: selected it in Excel, or (browser mode) could only name it. */
 export type SelectOutcome = "selected" | "shown";
 
@@ -46,6 +52,8 @@ export interface WorkbookPort {
     analyze: AnalyzeForBuild,
     onProgress?: (p: BuildPhase) => void
   ): Promise<BuildOutcome>;
+  /** Excel's current selection (teach mode); absent in browser mode, where the pane's grid selects. */
+  readSelection?(): Promise<CellSelection>;
   /** The choices saved with the document, or null when there are none. */
   loadSettings(): Promise<PaneSettings | null>;
   saveSettings(settings: PaneSettings): Promise<void>;

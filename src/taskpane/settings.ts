@@ -1,10 +1,14 @@
 /**
  * What the user chose in the pane and wants next time: sheet-kind overrides, the evaluation
- * year per policy field, direction overrides per KPI and the grade table. Saved in the
- * document (Office settings) inside Excel; kept in memory in browser mode.
+ * year per policy field, direction overrides per KPI, the grade table and the layout profile
+ * (読み取り設定). Saved in the document (Office settings) inside Excel; kept in memory in
+ * browser mode. The CLI and the ribbon command read the same saved JSON.
  */
 import type { AnalyzeOptions, Direction, SheetKind } from "../core";
 import type { GradeRule } from "../core/planSummary";
+import { validateProfile } from "../core/profile/validate";
+import type { ProfileProblem } from "../core/profile/validate";
+import type { LayoutProfile } from "../core/profile/types";
 
 /** One grade band: the grade holds from `min` (1 = 100 %) up to the next band. */
 export interface GradeSetting {
@@ -21,6 +25,10 @@ export interface PaneSettings {
   directions: Record<string, Direction>;
   /** Highest band first; the last band's min is ignored (it takes everything below). */
   grades: GradeSetting[];
+  /** How the sheets are read (読み取り設定), once the user changed, taught or imported one. */
+  profile?: LayoutProfile;
+  /** Read back only, never saved: why the profile saved in the document was dropped. */
+  droppedProfile?: ProfileProblem[];
 }
 
 export const DEFAULT_GRADE_SETTINGS: GradeSetting[] = [
@@ -41,6 +49,10 @@ export function defaultSettings(): PaneSettings {
 
 export const SHEET_KINDS: SheetKind[] = [
   "policyField",
+  "projectSheet",
+  "measureSheet",
+  "projectTable",
+  "custom",
   "projectDetails",
   "projectList",
   "hyokaSummary",
@@ -83,7 +95,12 @@ export function parseSettings(raw: unknown): PaneSettings {
           Number.isFinite(g.min)
       )
     : [];
+  // A saved profile is used only when whole (a hand edit, another version): else dropped, with why.
+  const checked =
+    raw.profile === undefined || raw.profile === null ? null : validateProfile(raw.profile);
   return {
+    ...(checked?.profile ? { profile: checked.profile } : {}),
+    ...(checked && !checked.profile ? { droppedProfile: checked.problems } : {}),
     sheetKinds: pick(raw.sheetKinds, (x): x is SheetKind => SHEET_KINDS.includes(x as SheetKind)),
     asOf: pick(
       raw.asOf,
@@ -120,7 +137,14 @@ export function analyzeOptions(settings: PaneSettings, lang: "ja" | "en"): Analy
     asOf: settings.asOf,
     directions: settings.directions,
     grades: analysisGrades(settings.grades),
+    profile: settings.profile,
   };
+}
+
+/** The settings as saved in the document: JSON, without what is only read back. */
+export function serializeSettings(settings: PaneSettings): string {
+  const { droppedProfile: _dropped, ...saved } = settings;
+  return JSON.stringify(saved);
 }
 
 /** A new record without `key`, or with key → value. */

@@ -6,6 +6,7 @@
  */
 import * as fs from "fs";
 import * as path from "path";
+import { TWO_TABLE_PROFILE, twoTableSheet } from "../core/profile/cases";
 
 type Handler = (arg?: unknown) => void;
 
@@ -200,6 +201,16 @@ describe("the command reuses the task pane's saved choices", () => {
     };
     const { model } = commands.analyzeForSummary("ja")(snapshot);
     expect(model.sheets[0]).toMatchObject({ name: "メモ", kind: "empty" });
+  });
+
+  it("reads with the layout profile saved there (a taught layout, also in the ribbon's build)", () => {
+    const saved = JSON.stringify({ sheetKinds: {}, profile: TWO_TABLE_PROFILE });
+    context.document = {
+      settings: { get: (k: string) => (k === "hyoka.settings" ? saved : null) },
+    };
+    const { model, plan } = commands.analyzeForSummary("ja")({ sheets: [twoTableSheet()] });
+    expect(model.policyFields.map((f) => [f.id, f.indicators.length])).toEqual([["12", 3]]);
+    expect(plan.sheets.length).toBeGreaterThan(0);
   });
 
   it("uses the defaults when nothing was saved", () => {

@@ -22,6 +22,7 @@ import ExcelJS from "exceljs";
 import { chromium } from "playwright-core";
 import type { BrowserContext, Page } from "playwright-core";
 import { findHyokaSheets } from "../../src/xlsx/applyPlan";
+import { teachByKeyboard, teachByMouse } from "./teach.flow";
 
 const CHROMIUM = "/usr/bin/chromium";
 const ROOT = path.resolve(__dirname, "../..");
@@ -381,9 +382,9 @@ describeE2E("task pane in headless Chromium (browser mode, production build)", (
       expect(late).toEqual([]);
       reportBlocked(run);
       // The lazy chunk did load (after the page load, on opening the file).
-      expect(run.requests.slice(run.loadedAt).some((u) => /xlsx-libs\..*\.chunk\.js$/.test(u))).toBe(
-        true
-      );
+      expect(
+        run.requests.slice(run.loadedAt).some((u) => /xlsx-libs\..*\.chunk\.js$/.test(u))
+      ).toBe(true);
       expect(run.requests.slice(0, run.loadedAt).some((u) => /xlsx-libs/.test(u))).toBe(false);
       expect((run as unknown as { errors: string[] }).errors).toEqual([]);
     } finally {
@@ -478,6 +479,30 @@ describeE2E("task pane in headless Chromium (browser mode, production build)", (
       await run.context.close();
     }
   });
+
+  // Teach mode (issue 11): a layout no recognizer reads, taught on the grid, built, downloaded.
+  it.each([
+    ["by mouse, in Japanese", "ja-JP", teachByMouse],
+    ["by keyboard only, in English", "en-US", teachByKeyboard],
+  ])(
+    "teach mode %s: mark, preview, accept, export, build, download",
+    async (_label, locale, flow) => {
+      const run = await launch(base, locale);
+      try {
+        const serious = await timed(`teach ${locale}`, () =>
+          flow(run.page, { axe, shot, tabTo, arrowTo })
+        );
+        expect(serious).toEqual({ teach: [], layout: [] });
+        const { offsite, late } = networkProblems(run, base);
+        expect(offsite).toEqual([]);
+        expect(late).toEqual([]);
+        expect((run as unknown as { errors: string[] }).errors).toEqual([]);
+      } finally {
+        await run.context.close();
+      }
+    }
+  );
+
   it("the self-check, outside Excel, says so and names the office.js it loaded", async () => {
     const run = await launch(base, "ja-JP");
     try {

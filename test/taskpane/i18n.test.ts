@@ -1,4 +1,5 @@
-import { catalogs, kindKey, languageFrom, translator } from "../../src/taskpane/i18n";
+import { FINANCE_ITEMS } from "../../src/core/model";
+import { catalogs, isMessageKey, kindKey, languageFrom, translator } from "../../src/taskpane/i18n";
 import type { MessageKey } from "../../src/taskpane/i18n";
 import type { SheetKind } from "../../src/core";
 
@@ -55,4 +56,28 @@ describe("translator", () => {
     );
     expect(translator("ja")("scan.done", {})).toContain("{sheets}");
   });
+});
+
+describe("the layout step's words", () => {
+  // Every role the core's layout view can give a row (src/core/profile/describe.ts).
+  const roles = [
+    ...["name", "projectId", "no", "fiscalYear", "department", "legalBasis", "overview"],
+    ...["nextYearPolicy", "code", "ignore", "projectName", "measureName"],
+    ...FINANCE_ITEMS,
+    ...["outcome", "activity", "target-population", "kpi", "target", "actual", "combined"],
+  ];
+
+  it.each(roles)("role %s has a name", (role) => {
+    expect(isMessageKey(`role.${role}`)).toBe(true);
+  });
+
+  it.each(["years", "names", "units", "targets", "actuals", "combined"])(
+    "teach role %s has a name and a one-character symbol",
+    (role) => {
+      for (const lang of ["ja", "en"] as const) {
+        expect(catalogs[lang][`teach.role.${role}` as MessageKey]).toBeTruthy();
+        expect([...catalogs[lang][`teach.symbol.${role}` as MessageKey]]).toHaveLength(1);
+      }
+    }
+  );
 });

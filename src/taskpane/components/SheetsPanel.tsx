@@ -24,6 +24,10 @@ export interface SheetsPanelProps {
   lang: "ja" | "en";
 }
 
+// "custom" is what a taught profile entry reads; as an override it would read nothing (an
+// override sets the profile aside), so a sheet is taught in the layout step instead.
+const OVERRIDE_KINDS = SHEET_KINDS.filter((k) => k !== "custom");
+
 /** Each sheet with its kind (changeable) and the classifier's reason. */
 export function SheetsPanel({
   sheets,
@@ -79,7 +83,7 @@ export function SheetsPanel({
                     autoLabel={
                       auto ? t("sheets.auto", { kind: t(kindKey(auto)) }) : t("sheets.autoUnknown")
                     }
-                    options={SHEET_KINDS.map((k) => ({ value: k, label: t(kindKey(k)) }))}
+                    options={OVERRIDE_KINDS.map((k) => ({ value: k, label: t(kindKey(k)) }))}
                     onChange={(kind: SheetKind | undefined) => onOverride(s.name, kind)}
                   />
                 </TableCell>

@@ -17,6 +17,7 @@ export const usePaneStyles = makeStyles({
   },
   muted: { color: tokens.colorNeutralForeground2, wordBreak: "break-word" },
   number: { textAlign: "end", whiteSpace: "nowrap" },
+  nowrap: { whiteSpace: "nowrap" },
   card: {
     display: "flex",
     flexDirection: "column",

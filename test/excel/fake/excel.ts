@@ -66,6 +66,8 @@ export class FakeExcel {
   undoRecords = 0;
   /** The options of every Excel.run, in order. */
   runs: RunOptions[] = [];
+  /** What the user selected on the active sheet (A1 areas), for Workbook.getSelectedRanges. */
+  selection: string[] = ['A1'];
   sets: Record<string, string>;
   /** The context tests use directly (like an Excel.run without options). */
   readonly context: Excel.RequestContext;

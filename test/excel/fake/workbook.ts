@@ -1,5 +1,5 @@
 /** The workbook, its worksheets, custom properties and defined names. */
-import { MAX_COL, MAX_ROW, parseBox, type Box } from './address';
+import { MAX_COL, MAX_ROW, parseBox, qualified, type Box } from './address';
 import { FakeObject, FakeOfficeError, Loadable, strict, type ObjPath } from './base';
 import type { FakeContext } from './context';
 import { FakeChartCollection, FakeFreezePanes, FakeTableCollection } from './objects';
@@ -26,6 +26,26 @@ export class FakeWorkbook extends FakeObject {
     this.tables = strict(new FakeTableCollection(ctx, this.prop('tables'), null));
     this.names = strict(new FakeNamedItemCollection(ctx, this.prop('names'), () => null));
     this.properties = strict(new FakeDocumentProperties(ctx, this.prop('properties')));
+  }
+  /** The user's selection (ExcelApi 1.9): every area, on the active sheet. */
+  getSelectedRanges(): FakeSelectedRanges {
+    return strict(new FakeSelectedRanges(this.ctx, this.method('getSelectedRanges')));
+  }
+}
+
+/** Workbook.getSelectedRanges(): the areas of FakeExcel.selection on the active sheet. */
+export class FakeSelectedRanges extends Loadable {
+  protected capture(props: string[]): Record<string, unknown> {
+    const s = this.fx.sheetById(this.fx.state.activeId);
+    return Object.fromEntries(
+      props.map((p) => {
+        if (p !== 'address') throw new FakeOfficeError('NotImplemented', `RangeAreas.load(${p})`);
+        return [p, this.fx.selection.map((a) => qualified(s.name, parseBox(a))).join(', ')];
+      }),
+    );
+  }
+  get address(): string {
+    return this.read('address');
   }
 }
 
