@@ -5,7 +5,7 @@
  */
 import type { IndicatorYear } from '../model';
 import { nameKey } from '../normalize';
-import { fmt } from '../rules/format';
+import { fmt, fyJa } from '../rules/format';
 import type { CatalogRule } from '../rules/types';
 import { isNum, sameValue } from '../values';
 import { eases, indicatorPlace, onlyInOneYear, type CompareDraft } from './draft';
@@ -49,7 +49,7 @@ export const INDICATOR_CHANGE_RULES: CatalogRule<CompareContext, CompareDraft>[]
     severity: 'warning',
     title: { ja: '同じ指標・同じ年度の目標値が変わった（緩和・削除は警告、引き上げ・設定は情報）', en: 'A target for the same indicator and year changed (eased or removed: warning; raised or set: info)' },
     message: {
-      ja: (p) => `${p.who}: ${p.year}年度の目標が昨年度のブックの ${p.old} から ${p.new} に変わりました（${p.how}）。`,
+      ja: (p) => `${p.who}: ${fyJa(p.year)}の目標が昨年度のブックの ${p.old} から ${p.new} に変わりました（${p.how}）。`,
       en: (p) => `${p.whoEn}: the FY${p.year} target changed from ${p.oldEn} in last year's workbook to ${p.newEn} (${p.howEn}).`,
     },
     check: (ctx) => {
@@ -95,7 +95,7 @@ export const INDICATOR_CHANGE_RULES: CatalogRule<CompareContext, CompareDraft>[]
     severity: 'warning',
     title: { ja: '昨年度に報告した過去の実績値が書き換えられた', en: 'A past actual reported last year was rewritten' },
     message: {
-      ja: (p) => `${p.who}: ${p.year}年度の実績は昨年度のブックでは ${p.old} でしたが、今年度のブックでは ${p.new} です。`,
+      ja: (p) => `${p.who}: ${fyJa(p.year)}の実績は昨年度のブックでは ${p.old} でしたが、今年度のブックでは ${p.new} です。`,
       en: (p) => `${p.whoEn}: the FY${p.year} actual was ${p.oldEn} in last year's workbook and is ${p.newEn} now.`,
     },
     check: (ctx) => {

@@ -2,7 +2,7 @@
 import type { FinanceBasis } from '../model';
 import { nameKey } from '../normalize';
 import { financeYearOf } from '../consolidate/differences';
-import { fmt, pct, UNIT_EN } from '../rules/format';
+import { fmt, fyJa, pct, UNIT_EN } from '../rules/format';
 import type { CatalogRule } from '../rules/types';
 import { moneyFactor } from '../units';
 import { isNum, sameValue } from '../values';
@@ -33,7 +33,7 @@ export const PROJECT_CHANGE_RULES: CatalogRule<CompareContext, CompareDraft>[] =
     severity: 'warning',
     title: { ja: '同じ年度の事業費・一般財源がしきい値（既定 ±20%）を超えて変わった', en: 'Project cost or general fund for the same year changed past the threshold (default ±20%)' },
     message: {
-      ja: (p) => `${p.who}: ${p.year}年度の${p.item}が昨年度のブックの ${p.old}（${p.oldBasis}）から ${p.new}（${p.newBasis}）${p.unit}に変わりました（${p.ratio}）。`,
+      ja: (p) => `${p.who}: ${fyJa(p.year)}の${p.item}が昨年度のブックの ${p.old}（${p.oldBasis}）から ${p.new}（${p.newBasis}）${p.unit}に変わりました（${p.ratio}）。`,
       en: (p) => `${p.whoEn}: the FY${p.year} ${p.itemEn} changed from ${p.old} (${p.oldBasisEn}) in last year's workbook to ${p.new} (${p.newBasisEn}) ${p.unitEn} (${p.ratio}).`,
     },
     check: (ctx) => {
