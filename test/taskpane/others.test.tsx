@@ -125,3 +125,34 @@ describe("Other workbooks", () => {
     expect(screen.getByText("No workbook of last year is picked.")).toBeTruthy();
   });
 });
+
+describe("analyzeAll and layout profiles", () => {
+  // eslint-disable-next-line @typescript-eslint/no-var-requires
+  const { analyzeAll } = require("../../src/taskpane/others") as typeof import("../../src/taskpane/others");
+  // eslint-disable-next-line @typescript-eslint/no-var-requires
+  const { TWO_TABLE_PROFILE, twoTableSheet } = require("../core/profile/cases") as typeof import("../core/profile/cases");
+  const book = (settings?: Record<string, string>): WorkbookSnapshot => ({ sheets: [twoTableSheet()], ...(settings ? { settings } : {}) });
+  const filesOf = (m: ReturnType<typeof analyzeWorkbook>) =>
+    [...new Set(m.policyFields.flatMap((f) => f.indicators.map((i) => i.source.file ?? "(open)")))].sort();
+
+  it("an added workbook without a saved profile is read with the open workbook's", () => {
+    const { model } = analyzeAll(analyzeWorkbook, book(), { profile: TWO_TABLE_PROFILE }, { added: [{ name: "b.xlsx", snapshot: book() }], skipped: [], lastYear: null });
+    // Both read field 12: the open workbook's is kept, the added one's copy reported by file.
+    expect(filesOf(model)).toEqual(["(open)"]);
+    expect(model.findings.filter((f) => f.rule.startsWith("consolidate-") && f.file === "b.xlsx").length).toBeGreaterThan(0);
+  });
+
+  it("an added workbook's own saved profile wins; last year's too", () => {
+    const saved = { "hyoka.settings": JSON.stringify(JSON.stringify({ profile: TWO_TABLE_PROFILE })) };
+    const { model, diff } = analyzeAll(
+      analyzeWorkbook,
+      book(),
+      {},
+      { added: [{ name: "b.xlsx", snapshot: book(saved) }], skipped: [], lastYear: { name: "r5.xlsx", snapshot: book(saved) } }
+    );
+    // The open workbook has no profile: only the added one reads; last year reads with its own.
+    expect(filesOf(model)).toEqual(["b.xlsx"]);
+    // Last year read the same three KPIs: nothing is new.
+    expect(diff!.changes).toEqual([]);
+  });
+});
