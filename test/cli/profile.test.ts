@@ -132,9 +132,11 @@ describe('several workbooks', () => {
     expect(r.err).toBe('');
     expect(r.code).toBe(0);
     const diff = modelOf(path.join(dir, 'd.json'));
-    // Without the file last year reads nothing (it saved no profile): this year's three KPIs are new.
-    expect(without.code).toBe(0);
-    expect(modelOf(path.join(dir, 'd0.json')).changes.map((c: { rule: string }) => c.rule)).toEqual(['indicator-added', 'indicator-added', 'indicator-added']);
+    // Without the file last year reads nothing (it saved no profile): refused, naming the file, nothing written.
+    expect(without.code).toBe(1);
+    expect(without.err).toMatch(/評価シートが見つかりません/);
+    expect(without.err).toContain('r5.xlsx');
+    expect(fs.existsSync(path.join(dir, 'd0.json'))).toBe(false);
     // With it, the same layout twice: nothing changed.
     expect(diff.changes).toEqual([]);
   });
