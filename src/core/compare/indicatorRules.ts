@@ -6,7 +6,7 @@
 import type { IndicatorYear } from '../model';
 import { nameKey } from '../normalize';
 import { fmt, fyJa } from '../rules/format';
-import type { CatalogRule } from '../rules/types';
+import type { CatalogRule, Rule } from '../rules/types';
 import { isNum, sameValue } from '../values';
 import { eases, indicatorPlace, onlyInOneYear, type CompareDraft } from './draft';
 import type { CompareContext, IndicatorAt } from './match';
@@ -15,6 +15,12 @@ type Pair = CompareContext['indicators'][number];
 
 const REASON = { id: 'ID', code: 'コード', number: '番号', name: '名称', 'similar-name': '似た名称' } as const;
 const REASON_EN = { id: 'ID', code: 'code', number: 'number', name: 'name', 'similar-name': 'a similar name' } as const;
+
+/** A rename, for an indicator or a project: what it was matched with and how sure. */
+const RENAMED_MESSAGE: Rule['message'] = {
+  ja: (p) => `${p.who}: 昨年度の「${p.oldName}」と${p.reason}で対応付けました（確度 ${p.confidence}）。`,
+  en: (p) => `${p.whoEn}: matched with last year's "${p.oldName}" by ${p.reasonEn} (confidence ${p.confidence}).`,
+};
 
 /** The draft of a change to a matched indicator, at this year's cell. */
 function changed(pair: Pair, at: IndicatorYear['targetSource'], lastAt: IndicatorYear['targetSource'], d: Pick<CompareDraft, 'item' | 'old' | 'new' | 'fiscalYear' | 'severity'>, params: Record<string, string | number>): CompareDraft {
@@ -137,10 +143,7 @@ export const INDICATOR_CHANGE_RULES: CatalogRule<CompareContext, CompareDraft>[]
     id: 'indicator-renamed',
     severity: 'info',
     title: { ja: '指標の名称が変わった（同じ指標として対応付け）', en: 'An indicator was renamed (matched as the same one)' },
-    message: {
-      ja: (p) => `${p.who}: 昨年度の「${p.oldName}」と${p.reason}で対応付けました（確度 ${p.confidence}）。`,
-      en: (p) => `${p.whoEn}: matched with last year's "${p.oldName}" by ${p.reasonEn} (confidence ${p.confidence}).`,
-    },
+    message: RENAMED_MESSAGE,
     check: (ctx) =>
       ctx.indicators
         .filter((pair) => nameKey(pair.last.ind.name) !== nameKey(pair.this.ind.name))
@@ -164,4 +167,4 @@ export const INDICATOR_CHANGE_RULES: CatalogRule<CompareContext, CompareDraft>[]
   },
 ];
 
-export { REASON, REASON_EN };
+export { REASON, REASON_EN, RENAMED_MESSAGE };

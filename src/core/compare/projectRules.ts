@@ -7,7 +7,7 @@ import type { CatalogRule } from '../rules/types';
 import { moneyFactor } from '../units';
 import { isNum, sameValue } from '../values';
 import { onlyInOneYear, projectPlace, type CompareDraft } from './draft';
-import { REASON, REASON_EN } from './indicatorRules';
+import { REASON, REASON_EN, RENAMED_MESSAGE } from './indicatorRules';
 import type { CompareContext, ProjectAt } from './match';
 
 type Pair = CompareContext['projects'][number];
@@ -86,10 +86,7 @@ export const PROJECT_CHANGE_RULES: CatalogRule<CompareContext, CompareDraft>[] =
     id: 'project-renamed',
     severity: 'info',
     title: { ja: '事務事業の名称が変わった（同じ事業として対応付け）', en: 'A project was renamed (matched as the same project)' },
-    message: {
-      ja: (p) => `${p.who}: 昨年度の「${p.oldName}」と${p.reason}で対応付けました（確度 ${p.confidence}）。`,
-      en: (p) => `${p.whoEn}: matched with last year's "${p.oldName}" by ${p.reasonEn} (confidence ${p.confidence}).`,
-    },
+    message: RENAMED_MESSAGE,
     check: (ctx) =>
       ctx.projects
         .filter((pair) => nameKey(pair.last.p.name) !== nameKey(pair.this.p.name))
