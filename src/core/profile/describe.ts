@@ -75,11 +75,23 @@ function formRows(g: Grid, entry: SheetProfile & { layout: FormProfile }): Layou
       continue;
     }
     const start = axisStart(t.axis);
+    const candidates: { row: LayoutRow; money: boolean }[] = [];
     for (const r of g.nonEmptyRows((t.axis.subRow ?? t.axis.row) + 1, t.end)) {
       const label = g.row(r).filter((c) => c.col < start && typeof c.value === 'string' && c.text.length <= 30).pop();
-      if (!label || seen.has(`m:${label.text}`)) continue;
-      seen.add(`m:${label.text}`);
-      rows.push({ id: `money:${label.text}`, kind: 'money', label: label.text, role: moneyItem(termKey(label.text), o) ?? 'ignore', choices: MONEY_CHOICES });
+      if (!label || seen.has(`m:${label.text}`) || candidates.some((c) => c.row.label === label.text)) continue;
+      const key = termKey(label.text);
+      const role = moneyItem(key, o);
+      // A money row by its words or by the profile's (a row the user set to 'ignore' stays listed).
+      candidates.push({ row: { id: `money:${label.text}`, kind: 'money', label: label.text, role: role ?? 'ignore', choices: MONEY_CHOICES }, money: role !== null || moneyItem(key, undefined) !== null });
+    }
+    // A money table reaches on to the next table (a grade, the next project's header block): only
+    // the rows from its first to its last money row are its own; unknown rows between those stay
+    // listed, since they are the ones a user may want to assign.
+    const first = candidates.findIndex((c) => c.money);
+    const last = candidates.map((c) => c.money).lastIndexOf(true);
+    for (const c of first < 0 ? [] : candidates.slice(first, last + 1)) {
+      seen.add(`m:${c.row.label}`);
+      rows.push(c.row);
     }
   }
   return rows;

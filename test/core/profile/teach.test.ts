@@ -72,6 +72,25 @@ describe('the layout step: describe and edit', () => {
     expect(fy1.projectCost).toBe(fy.projectCost);
   });
 
+  it("a project sheet's money rows are its money table's own: not the grade, the next project's header or the sheet title", async () => {
+    const snapshot = await readXlsxSnapshot(fs.readFileSync(path.join(__dirname, '../../fixtures/families/project-sheets.xlsx')));
+    const { profile } = analyzeWithProfile(snapshot);
+    const views = describeLayouts(snapshot, profile).filter((v) => v.family === 'projectSheet');
+    expect(views.length).toBeGreaterThan(3);
+    for (const v of views) {
+      const money = v.rows.filter((r) => r.kind === 'money');
+      expect(money.map((r) => r.role)).toContain('projectCost');
+      // Every listed row is a money row; header values (a number, a name, 令和6年度…シート, a grade) are not.
+      expect(money.filter((r) => r.role === 'ignore').map((r) => r.label)).toEqual([]);
+    }
+    // A row the user set to 'ignore' stays listed (else the choice could not be undone).
+    const v = views[0];
+    const first = v.rows.find((r) => r.kind === 'money')!;
+    const edited = editProfile(profile, { entry: v.entry, row: first.id, value: 'ignore' });
+    const again = describeLayouts(snapshot, edited).find((x) => x.sheet === v.sheet)!;
+    expect(again.rows.find((r) => r.id === first.id)?.role).toBe('ignore');
+  });
+
   it('a project sheet: its money rows and evaluation year; pinning the year and remapping a row re-read the sheet', () => {
     const c = projectSheetCase(3, { indicators: 'combined', title: 'plain', moneyYears: 'labelled', prefLabel: '県補助金' });
     const snapshot = snapshotOf(c);
