@@ -9,14 +9,14 @@ import { evaluateField, type AnalyzeOptions } from '../analyze';
 import type { Grid } from '../grid';
 import type { EvaluationModel, Finding, PolicyField, SheetInfo, SourceWorkbook } from '../model';
 import { fieldKey } from '../fieldKey';
-import { attachOrphans, parseWorkbook, type Orphan } from '../read';
+import { attachOrphans, parseWorkbook, type Orphan, type RepeatedBlock } from '../read';
 import type { ProfileNote } from '../read/types';
 import { profileFor } from '../profile/saved';
 import type { LayoutProfile } from '../profile/types';
 import { runRules, sheetOrderKey, toFinding } from '../rules';
 import type { WorkbookSnapshot } from '../snapshot';
 import { VERSION } from '../version';
-import { joinField } from './join';
+import { joinField, repeatCollision } from './join';
 import { CONSOLIDATION_RULES, type ConsolidationContext } from './rules';
 import type { Collision } from './types';
 
@@ -65,7 +65,9 @@ export function consolidateWorkbooks(inputs: WorkbookInput[], options: Consolida
     for (const f of parsed.policyFields) joinField(fields, f, collisions);
   }
   // A department's project blocks whose field another department's workbook gave.
-  const unattached = attachOrphans(fields, orphans);
+  const repeats: RepeatedBlock[] = [];
+  const unattached = attachOrphans(fields, orphans, repeats);
+  for (const r of repeats) collisions.push(repeatCollision(r));
   for (const s of options.skipped ?? []) sources.push({ file: s.file, status: 'skipped', reason: s.reason });
 
   for (const f of fields) {

@@ -9,6 +9,7 @@
 import { fieldKey, projectKey } from '../fieldKey';
 import type { Indicator, Measure, PolicyField, Project, SourceRef } from '../model';
 import { nameKey } from '../normalize';
+import type { RepeatedBlock } from '../read/join/attach';
 import { findField, findMeasure, findProject, mergeProject } from '../read/join/families';
 import { indicatorWho } from '../rules/scope';
 import { indicatorDifferences, projectDifferences } from './differences';
@@ -74,23 +75,35 @@ function joinProject(field: PolicyField, measure: Measure, p: Project, collision
   }
   const home = field.measures.find((m) => m.projects.includes(same)) ?? measure;
   const key = projectKey(home, same);
-  const differences = projectDifferences(same, p);
-  collisions.push({
-    kind: 'project',
-    field,
-    keptFile: fileOf(same.source),
-    otherFile: fileOf(p.source),
-    who: { ja: `事業 ${key}「${same.name}」`, en: `Project ${key} "${same.name}"` },
-    at: p.source,
-    keptAt: same.source,
-    differences,
-    project: key,
-    measure: home.code ?? String(home.no),
-  });
+  const collision = projectCollision(field, home, same, p);
+  const differences = collision.differences;
+  collisions.push(collision);
   // Agreeing readings complete each other (one workbook's list row, the other's project sheet).
   const indicators = same.indicators;
   if (!differences.length) mergeProject(same, { ...p, indicators: [] });
   same.indicators = joinIndicators(indicators, p.indicators, (ind) => ({ who: indicatorWho(field, home, same, ind), indicator: ind.no, project: key, measure: home.code ?? String(home.no) }), field, collisions, true);
+}
+
+/** One project in two workbooks: the reading kept and the other one, with how they differ. */
+function projectCollision(field: PolicyField, home: Measure, kept: Project, other: Project): Collision {
+  const key = projectKey(home, kept);
+  return {
+    kind: 'project',
+    field,
+    keptFile: fileOf(kept.source),
+    otherFile: fileOf(other.source),
+    who: { ja: `事業 ${key}「${kept.name}」`, en: `Project ${key} "${kept.name}"` },
+    at: other.source,
+    keptAt: kept.source,
+    differences: projectDifferences(kept, other),
+    project: key,
+    measure: home.code ?? String(home.no),
+  };
+}
+
+/** A project sheet repeating a project another workbook gave in full: reported, not added twice. */
+export function repeatCollision(r: RepeatedBlock): Collision {
+  return projectCollision(r.field, r.measure, r.kept, r.other);
 }
 
 /** Indicators of one owner from two workbooks: one indicator when kind and name agree. */

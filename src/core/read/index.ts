@@ -5,7 +5,7 @@
 import { Grid } from '../grid';
 import type { PolicyField, SheetInfo } from '../model';
 import type { WorkbookSnapshot } from '../snapshot';
-import { attachProjects, fieldFor } from './join/attach';
+import { attachProjects, fieldFor, type RepeatedBlock } from './join/attach';
 import { classifySheets } from './policyField/classify';
 import { parseBlocks } from './policyField/blocks';
 import { headingsOf, segmentStart } from './policyField/headings';
@@ -20,6 +20,7 @@ import { VERSION } from '../version';
 import type { ListEntry, Orphan, ParseOptions, ParseResult, ParsedBlock, ProfileNote, SheetReading } from './types';
 
 export type { Orphan, ParseOptions, ParseResult } from './types';
+export type { RepeatedBlock } from './join/attach';
 
 /** Reads a whole workbook. */
 export function parseWorkbook(snapshot: WorkbookSnapshot, options: ParseOptions = {}): ParseResult {
@@ -87,12 +88,12 @@ const fileOf = (o: ParseOptions) => (o.file === undefined ? {} : { file: o.file 
  * those no field of `fields` claims (a department's workbook of project blocks whose field's
  * sheet another department sent: consolidation attaches them once every workbook is read).
  */
-export function attachOrphans(fields: PolicyField[], orphans: Orphan[]): Orphan[] {
+export function attachOrphans(fields: PolicyField[], orphans: Orphan[], repeats?: RepeatedBlock[]): Orphan[] {
   const left: Orphan[] = [];
   // Lists first: a block then finds its project's list entry.
   for (const o of [...orphans.filter((x) => x.list.length), ...orphans.filter((x) => !x.list.length)]) {
     const field = fieldFor(o.grid, fields, [...o.list.map((e) => e.name), ...o.blocks.map((b) => b.name)]);
-    if (field) attachProjects(field, o.list, o.blocks);
+    if (field) attachProjects(field, o.list, o.blocks, repeats);
     else if (o.list.length || o.blocks.length) left.push(o);
   }
   return left;

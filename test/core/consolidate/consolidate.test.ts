@@ -85,6 +85,30 @@ describe('a policy field split over two workbooks', () => {
     expect(fired(m, 'project-missing-detail').length).toBe(fired(whole, 'project-missing-detail').length);
   });
 
+  it('a project sheet repeating projects another workbook gave in full is reported, not added twice', () => {
+    const f = field(3);
+    const whole = analyzeWorkbook(fieldBook(f));
+    const { blocks } = splitField(f);
+    const count = (m: EvaluationModel) => m.policyFields.flatMap((x) => x.measures.flatMap((mm) => mm.projects)).length;
+    const same = join(['field.xlsx', fieldBook(f)], ['copy.xlsx', book(sheet('政策分野3_事業', blocks))]);
+    expect(count(same)).toBe(count(whole));
+    const dup = fired(same, 'consolidate-duplicate');
+    expect(dup.length).toBe(whole.policyFields[0].measures.flatMap((mm) => mm.projects.filter((p) => p.hasDetail)).length);
+    expect(dup[0].messageJa).toMatch(/field\.xlsx と copy\.xlsx の両方/);
+    expect(dup[0].file).toBe('copy.xlsx');
+    // One amount retyped in the copy: a conflict naming both files, the first workbook's value kept.
+    const changed = blocks.map((r) => r.slice());
+    const at = changed.findIndex((r) => r.some((c) => typeof c === 'number' && c > 1000));
+    const col = changed[at].findIndex((c) => typeof c === 'number' && c > 1000);
+    const old = changed[at][col] as number;
+    changed[at][col] = old + 7;
+    const m = join(['field.xlsx', fieldBook(f)], ['copy.xlsx', book(sheet('政策分野3_事業', changed))]);
+    expect(count(m)).toBe(count(whole));
+    const conflict = fired(m, 'consolidate-conflict');
+    expect(conflict).toHaveLength(1);
+    expect(conflict[0].messageEn).toContain((old + 7).toLocaleString('en-US'));
+  });
+
   it('joins the same field when the second workbook gives only more projects (one measure each)', () => {
     const a = field(3);
     const b = field(3);

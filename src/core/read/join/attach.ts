@@ -38,7 +38,20 @@ export function fieldFor(g: Grid, fields: PolicyField[], names: string[]): Polic
 }
 
 
-export function attachProjects(field: PolicyField, list: ListEntry[], blocks: ParsedBlock[]): void {
+/** A project block whose project the field already has in full (another workbook's project sheet). */
+export interface RepeatedBlock {
+  field: PolicyField;
+  measure: Measure;
+  kept: Project;
+  /** The block read as a project of its own, for comparing with the one kept. */
+  other: Project;
+}
+
+/**
+ * Joins list entries and blocks into the field. With `repeats`, a block for a project that already
+ * has its detail is not added a second time but reported there (consolidation names both files).
+ */
+export function attachProjects(field: PolicyField, list: ListEntry[], blocks: ParsedBlock[], repeats?: RepeatedBlock[]): void {
   const measureFor = (no: number | null, name: string, source: SourceRef): Measure => {
     let m = no !== null ? field.measures.find((x) => x.no === no) : field.measures.find((x) => nameKey(x.name) === nameKey(name));
     if (!m) {
@@ -76,26 +89,49 @@ export function attachProjects(field: PolicyField, list: ListEntry[], blocks: Pa
         }
       }
     }
+    if (!p && repeats) {
+      const done = detailedTwin(field, m, b);
+      if (done) {
+        const other = emptyProject(b.no ?? done.project.no, b.name, b.source, b.unit);
+        fillFromBlock(other, b);
+        repeats.push({ field, measure: done.measure, kept: done.project, other });
+        continue;
+      }
+    }
     if (!m) m = measureFor(null, '', b.source);
     if (!p) {
       p = emptyProject(b.no ?? m.projects.reduce((n, x) => Math.max(n, x.no), 0) + 1, b.name, b.source, b.unit);
       m.projects.push(p);
     }
-    p.name = b.name;
-    p.department = b.department || p.department;
-    p.legalBasis = b.legalBasis;
-    p.nextYearPolicy = b.nextYearPolicy || p.nextYearPolicy;
-    p.overview = b.overview;
-    p.finance = b.finance;
-    p.financeUnit = b.unit;
-    p.progress = b.progress;
-    p.logicModel = b.logicModel;
-    p.outcomes = b.outcomes;
-    p.verification = b.verification;
-    p.textTargets = b.textTargets;
-    p.hasDetail = true;
-    p.source = b.source;
+    fillFromBlock(p, b);
   }
   for (const m of field.measures) m.projects.sort((a, b) => a.no - b.no);
+}
+
+/** The project, already read in full, that a block repeats: the same number in its measure, or the same name. */
+function detailedTwin(field: PolicyField, m: Measure | undefined, b: ParsedBlock): { measure: Measure; project: Project } | null {
+  for (const mm of field.measures) {
+    const project = mm.projects.find((x) => x.hasDetail && ((mm === m && b.no !== null && x.no === b.no) || nameKey(x.name) === nameKey(b.name)));
+    if (project) return { measure: mm, project };
+  }
+  return null;
+}
+
+/** What a project block says about its project. */
+function fillFromBlock(p: Project, b: ParsedBlock): void {
+  p.name = b.name;
+  p.department = b.department || p.department;
+  p.legalBasis = b.legalBasis;
+  p.nextYearPolicy = b.nextYearPolicy || p.nextYearPolicy;
+  p.overview = b.overview;
+  p.finance = b.finance;
+  p.financeUnit = b.unit;
+  p.progress = b.progress;
+  p.logicModel = b.logicModel;
+  p.outcomes = b.outcomes;
+  p.verification = b.verification;
+  p.textTargets = b.textTargets;
+  p.hasDetail = true;
+  p.source = b.source;
 }
 
