@@ -19,7 +19,7 @@ import { createBrowserPort } from "./browserPort";
 import type { BrowserFile } from "./browserPort";
 import { BuildPanel } from "./components/BuildPanel";
 import type { BuildState, BuildStepId } from "./components/BuildPanel";
-import { FindingsPanel, findingKey, placeOf } from "./components/FindingsPanel";
+import { FindingsPanel } from "./components/FindingsPanel";
 import { LayoutStep } from "./components/layout/LayoutStep";
 import { ProfileProblems } from "./components/layout/ProfileProblems";
 import { OtherWorkbooksPanel } from "./components/OtherWorkbooksPanel";
@@ -29,6 +29,7 @@ import { SelfCheckPanel } from "./components/SelfCheckPanel";
 import { SheetsPanel } from "./components/SheetsPanel";
 import { usePaneStyles } from "./components/styles";
 import { describeError } from "./errors";
+import { placeOf } from "./findingKeys";
 import { translator } from "./i18n";
 import type { Lang, Translate } from "./i18n";
 import { analyzeAll, NO_OTHERS } from "./others";
@@ -76,6 +77,7 @@ const useStyles = makeStyles({
   title: { fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold, margin: 0 },
   tabs: { flexWrap: "wrap" },
   hiddenInput: { display: "none" },
+  fieldset: { border: 0, margin: 0, padding: 0, minWidth: 0 },
 });
 
 const phaseStep = (p: BuildPhase): BuildStepId => p.phase;
@@ -104,7 +106,10 @@ export function App({
   const [selected, setSelected] = useState<string | null>(null);
   const [build, setBuild] = useState<BuildState>({ step: "idle" });
   const [others, setOthers] = useState<OtherWorkbooks>(NO_OTHERS);
+  const [readingOther, setReadingOther] = useState(false);
   const fileInput = useRef<HTMLInputElement>(null);
+  // Bumped when another file is opened: a scan or build started before is dropped, never shown.
+  const epoch = useRef(0);
 
   // The analysis follows the snapshot and the user's choices: changing one re-analyses.
   const analysis = useMemo(() => {
@@ -142,20 +147,25 @@ export function App({
 
   const runScan = useCallback(
     async (target: WorkbookPort) => {
+      const started = epoch.current;
+      const current = () => epoch.current === started;
       setScan({ step: "reading", done: 0, total: 0 });
       setAnnouncement(t("scan.reading"));
       setBuild({ step: "idle" });
       try {
         const saved = await target.loadSettings();
+        if (!current()) return;
         if (saved) setSettings(saved);
-        const snap = await target.readSnapshot((done, total) =>
-          setScan({ step: "reading", done, total })
+        const snap = await target.readSnapshot(
+          (done, total) => current() && setScan({ step: "reading", done, total })
         );
+        if (!current()) return;
         setScan({ step: "analyzing" });
         setSnapshot(snap);
         setScan({ step: "done" });
         setAnnouncement(t("scan.done", { sheets: snap.sheets.length }));
       } catch (e) {
+        if (!current()) return;
         const message =
           target.kind === "browser"
             ? t("error.fileUnreadable", { name: target.name, message: describeError(e, t) })
@@ -175,6 +185,8 @@ export function App({
         setOpenError(t("open.notXlsx", { name: file.name }));
         return;
       }
+      // Whatever runs for the previous file is dropped when it ends.
+      epoch.current++;
       const bytes = new Uint8Array(await file.arrayBuffer());
       const next = openPort({ name: file.name, bytes });
       setPort(next);
@@ -189,9 +201,9 @@ export function App({
   );
 
   const openFinding = useCallback(
-    async (f: Finding) => {
+    async (f: Finding, key: string) => {
       if (!port) return;
-      setSelected(findingKey(f));
+      setSelected(key);
       // A cell of another workbook (added, or last year's) cannot be selected here.
       if (f.file !== undefined) {
         setAnnouncement(t("findings.otherFile", { place: placeOf(f), file: f.file }));
@@ -226,6 +238,8 @@ export function App({
 
   const runBuild = useCallback(async () => {
     if (!port) return;
+    const started = epoch.current;
+    const stale = () => epoch.current !== started;
     let current: BuildStepId = "read";
     setBuild({ step: "running", current });
     setAnnouncement(t("build.running", { step: t("build.step.read") }));
@@ -233,15 +247,17 @@ export function App({
     try {
       const outcome = await port.buildSummary(forBuild, (p) => {
         const step = phaseStep(p);
-        if (step !== current) {
+        if (!stale() && step !== current) {
           current = step;
           setBuild({ step: "running", current });
           setAnnouncement(t("build.running", { step: t(`build.step.${step}`) }));
         }
       });
+      if (stale()) return;
       setBuild({ step: "done", outcome });
       setAnnouncement(t("build.done"));
     } catch (e) {
+      if (stale()) return;
       const message = describeError(e, t);
       setBuild({ step: "error", at: current, message });
       setAnnouncement(`${t("build.failed")} ${message}`);
@@ -249,6 +265,15 @@ export function App({
   }, [port, analyze, settings, lang, now, t, others]);
 
   const scanning = scan.step === "reading" || scan.step === "analyzing";
+  const building = build.step === "running";
+  // One run at a time: what would start another is disabled, and says why.
+  const busyReason = scanning
+    ? t("busy.scanning")
+    : building
+      ? t("busy.building")
+      : readingOther
+        ? t("busy.readingOther")
+        : null;
 
   return (
     <main className={styles.root} lang={lang}>
@@ -280,6 +305,8 @@ export function App({
             <Button
               appearance={port ? "secondary" : "primary"}
               onClick={() => fileInput.current?.click()}
+              disabled={busyReason !== null}
+              aria-describedby={busyReason ? "hyoka-busy" : undefined}
             >
               {t("open.button")}
             </Button>
@@ -299,12 +326,22 @@ export function App({
           </h2>
           <Text>{t("scan.hint")}</Text>
           <div>
-            <Button appearance="primary" onClick={() => void runScan(port)} disabled={scanning}>
+            <Button
+              appearance="primary"
+              onClick={() => void runScan(port)}
+              disabled={busyReason !== null}
+              aria-describedby={busyReason ? "hyoka-busy" : undefined}
+            >
               {scan.step === "done" ? t("scan.rescan") : t("scan.button")}
             </Button>
           </div>
           <ScanProgress state={scan} t={t} />
         </section>
+      )}
+      {busyReason && (
+        <Text id="hyoka-busy" size={200} className={pane.muted}>
+          {busyReason}
+        </Text>
       )}
 
       {/* Everything the pane says as it goes: progress, selections, re-analysis. */}
@@ -359,84 +396,93 @@ export function App({
             ))}
           </TabList>
           <div role="tabpanel" id={`hyoka-panel-${tab}`} aria-labelledby={`hyoka-tab-${tab}`}>
-            {tab === "sheets" && (
-              <SheetsPanel
-                sheets={model.sheets}
-                detected={analysis.detected}
-                overrides={settings.sheetKinds}
-                onOverride={(sheet, kind) =>
-                  updateSettings(
-                    { ...settings, sheetKinds: withEntry(settings.sheetKinds, sheet, kind) },
-                    t("sheets.changed", {
-                      sheet,
-                      kind: kind ? t(`kind.${kind}`) : t("sheets.autoUnknown"),
-                    })
-                  )
-                }
-                t={t}
-                lang={lang}
-              />
-            )}
-            {tab === "layout" && snapshot && (
-              <LayoutStep
-                snapshot={snapshot}
-                model={model}
-                settings={settings}
-                port={port}
-                lang={lang}
-                t={t}
-                onSettings={updateSettings}
-                announce={setAnnouncement}
-              />
-            )}
-            {tab === "overview" && (
-              <OverviewPanel
-                model={model}
-                settings={settings}
-                onAsOf={(id, year) =>
-                  updateSettings(
-                    { ...settings, asOf: withEntry(settings.asOf, id, year) },
-                    t("overview.changed")
-                  )
-                }
-                onDirection={(key, direction: Direction | undefined) =>
-                  updateSettings(
-                    { ...settings, directions: withEntry(settings.directions, key, direction) },
-                    t("overview.changed")
-                  )
-                }
-                onGrades={(grades: GradeSetting[]) =>
-                  updateSettings({ ...settings, grades }, t("overview.changed"))
-                }
-                t={t}
-              />
-            )}
-            {tab === "findings" && (
-              <FindingsPanel
-                findings={model.findings}
-                lang={lang}
-                selected={selected}
-                onOpen={(f) => void openFinding(f)}
-                t={t}
-              />
-            )}
-            {tab === "build" && (
-              <OtherWorkbooksPanel
-                others={others}
-                onChange={(next, note) => {
-                  setOthers(next);
-                  setAnnouncement(note);
-                }}
-                t={t}
-                lang={lang}
-                read={readWorkbook}
-              />
-            )}
+            {/* While a summary is built, the choices it was started with stay as they are. */}
+            <fieldset
+              className={styles.fieldset}
+              disabled={building}
+              aria-describedby={building ? "hyoka-busy" : undefined}
+            >
+              {tab === "sheets" && (
+                <SheetsPanel
+                  sheets={model.sheets}
+                  detected={analysis.detected}
+                  overrides={settings.sheetKinds}
+                  onOverride={(sheet, kind) =>
+                    updateSettings(
+                      { ...settings, sheetKinds: withEntry(settings.sheetKinds, sheet, kind) },
+                      t("sheets.changed", {
+                        sheet,
+                        kind: kind ? t(`kind.${kind}`) : t("sheets.autoUnknown"),
+                      })
+                    )
+                  }
+                  t={t}
+                  lang={lang}
+                />
+              )}
+              {tab === "layout" && snapshot && (
+                <LayoutStep
+                  snapshot={snapshot}
+                  model={model}
+                  settings={settings}
+                  port={port}
+                  lang={lang}
+                  t={t}
+                  onSettings={updateSettings}
+                  announce={setAnnouncement}
+                />
+              )}
+              {tab === "overview" && (
+                <OverviewPanel
+                  model={model}
+                  settings={settings}
+                  onAsOf={(id, year) =>
+                    updateSettings(
+                      { ...settings, asOf: withEntry(settings.asOf, id, year) },
+                      t("overview.changed")
+                    )
+                  }
+                  onDirection={(key, direction: Direction | undefined) =>
+                    updateSettings(
+                      { ...settings, directions: withEntry(settings.directions, key, direction) },
+                      t("overview.changed")
+                    )
+                  }
+                  onGrades={(grades: GradeSetting[]) =>
+                    updateSettings({ ...settings, grades }, t("overview.changed"))
+                  }
+                  t={t}
+                />
+              )}
+              {tab === "findings" && (
+                <FindingsPanel
+                  findings={model.findings}
+                  lang={lang}
+                  selected={selected}
+                  onOpen={(f, key) => void openFinding(f, key)}
+                  t={t}
+                />
+              )}
+              {tab === "build" && (
+                <OtherWorkbooksPanel
+                  others={others}
+                  onChange={(next, note) => {
+                    setOthers(next);
+                    setAnnouncement(note);
+                  }}
+                  t={t}
+                  lang={lang}
+                  read={readWorkbook}
+                  onReading={(name) => setReadingOther(name !== null)}
+                />
+              )}
+            </fieldset>
             {tab === "build" && (
               <BuildPanel
                 mode={port.kind}
                 state={build}
                 onBuild={() => void runBuild()}
+                blocked={!building && busyReason !== null}
                 onGoTo={(sheet) => void goTo(sheet)}
                 t={t}
               />

@@ -18,6 +18,12 @@ const ja = {
   "scan.readingProgress": "ブックを読み取っています… ({done}/{total})",
   "scan.analyzing": "内容を解析しています…",
   "scan.done": "{sheets} 枚のシートを読み取りました。",
+  "busy.scanning":
+    "スキャン中です。終わるまで、ファイルを開く・スキャン・サマリー作成はできません。",
+  "busy.building":
+    "サマリーを作成中です。終わるまで、ファイルを開く・スキャン・設定の変更はできません。",
+  "busy.readingOther":
+    "追加したブックを読み取り中です。終わるまで、スキャンとサマリー作成はできません。",
   "sheets.heading": "シートの対応",
   "sheets.caption": "各シートの種類と、そう判断した理由",
   "sheets.col.name": "シート名",
@@ -345,6 +351,10 @@ const en: Record<MessageKey, string> = {
   "scan.readingProgress": "Reading the workbook… ({done}/{total})",
   "scan.analyzing": "Analyzing…",
   "scan.done": "Read {sheets} sheets.",
+  "busy.scanning": "Scanning. Opening a file, scanning and building wait until it ends.",
+  "busy.building":
+    "Building the summary. Opening a file, scanning and changing choices wait until it ends.",
+  "busy.readingOther": "Reading an added workbook. Scanning and building wait until it ends.",
   "sheets.heading": "Sheet mapping",
   "sheets.caption": "Each sheet's kind and why it was chosen",
   "sheets.col.name": "Sheet",

@@ -111,6 +111,28 @@ describe("Findings step", () => {
     expect(current.textContent).toBe(`▶ 選択中: ${SHEET}!C14 指標4 未達成`);
   });
 
+  // Issue 14: findings of one rule on one cell (a KPI's years) shared a key, so one click
+  // marked them all as selected.
+  it("one click selects one finding, also among findings of one rule on one cell", async () => {
+    const port = fakePort();
+    const sameCell = [2021, 2022, 2023].map((fiscalYear) =>
+      finding({ address: "B10", fiscalYear, messageJa: `指標1 ${fiscalYear}年度 未達成` })
+    );
+    renderApp(
+      port,
+      fakeAnalyze(() => model({ findings: sameCell }))
+    );
+    await scanned(port);
+    openTab("指摘 (3)");
+    await act(async () => {
+      fireEvent.click(screen.getByRole("button", { name: `${SHEET}!B10 指標1 2022年度 未達成` }));
+    });
+    const current = screen.getAllByRole("button", { current: true });
+    expect(current.map((b) => b.textContent)).toEqual([
+      `▶ 選択中: ${SHEET}!B10 指標1 2022年度 未達成`,
+    ]);
+  });
+
   it("in browser mode, names the cell instead (no Excel selection there)", async () => {
     const port = await findings("browser");
     await act(async () => {

@@ -23,6 +23,8 @@ export interface BuildPanelProps {
   mode: "office" | "browser";
   state: BuildState;
   onBuild: () => void;
+  /** Another run (reading an added workbook) holds the pane: the button waits, and says why. */
+  blocked?: boolean;
   onGoTo: (sheet: string) => void;
   t: Translate;
 }
@@ -59,7 +61,7 @@ function stepStatus(state: BuildState, steps: BuildStepId[], step: BuildStepId):
 }
 
 /** One button, the steps as they go, then links to the new sheets (or the download). */
-export function BuildPanel({ mode, state, onBuild, onGoTo, t }: BuildPanelProps) {
+export function BuildPanel({ mode, state, onBuild, blocked, onGoTo, t }: BuildPanelProps) {
   const styles = usePaneStyles();
   const steps = buildSteps(mode);
   const running = state.step === "running";
@@ -71,7 +73,12 @@ export function BuildPanel({ mode, state, onBuild, onGoTo, t }: BuildPanelProps)
       </h2>
       <Text>{mode === "browser" ? t("build.hintBrowser") : t("build.hint")}</Text>
       <div>
-        <Button appearance="primary" onClick={onBuild} disabled={running}>
+        <Button
+          appearance="primary"
+          onClick={onBuild}
+          disabled={running || blocked}
+          aria-describedby={running || blocked ? "hyoka-busy" : undefined}
+        >
           {t("build.button")}
         </Button>
       </div>

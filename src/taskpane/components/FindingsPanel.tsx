@@ -4,24 +4,20 @@ import type { Finding, Severity } from "../../core";
 import { ruleInfo } from "../../core/ruleCatalog";
 import { severityKey } from "../i18n";
 import type { Lang, Translate } from "../i18n";
+import { findingKeys, placeOf } from "../findingKeys";
 import { usePaneStyles } from "./styles";
 
 export interface FindingsPanelProps {
   findings: Finding[];
   lang: Lang;
-  /** Key of the finding last opened (sheet!address/rule), shown as selected. */
+  /** Key of the finding last opened (findingKeys), shown as selected. */
   selected: string | null;
-  onOpen: (finding: Finding) => void;
+  onOpen: (finding: Finding, key: string) => void;
   t: Translate;
 }
 
 const SEVERITIES: Severity[] = ["error", "warning", "info"];
 const ALL = "all";
-
-export const findingKey = (f: Finding) => `${f.rule}|${placeOf(f)}`;
-/** Where a finding points: the sheet and cell, after the file when it is in another workbook. */
-export const placeOf = (f: Pick<Finding, "sheet" | "address" | "file">) =>
-  `${f.file !== undefined ? `[${f.file}] ` : ""}${f.sheet}!${f.address}`;
 
 export function ruleTitle(rule: string, lang: Lang): string {
   return ruleInfo(rule)?.title[lang] ?? rule;
@@ -39,6 +35,10 @@ export function FindingsPanel({ findings, lang, selected, onOpen, t }: FindingsP
   const [text, setText] = useState("");
 
   const rules = useMemo(() => [...new Set(findings.map((f) => f.rule))], [findings]);
+  const keys = useMemo(() => {
+    const list = findingKeys(findings);
+    return new Map(findings.map((f, i) => [f, list[i]]));
+  }, [findings]);
   const shown = useMemo(() => {
     const needle = text.trim().normalize("NFKC").toLowerCase();
     return findings.filter(
@@ -108,15 +108,16 @@ export function FindingsPanel({ findings, lang, selected, onOpen, t }: FindingsP
                         {t("findings.group", { label: ruleTitle(r, lang), count: ofRule.length })}
                       </h4>
                       <ul className={styles.list}>
-                        {ofRule.map((f, i) => {
-                          const isSelected = selected === findingKey(f);
+                        {ofRule.map((f) => {
+                          const key = keys.get(f) as string;
+                          const isSelected = selected === key;
                           return (
-                            <li key={`${findingKey(f)}#${i}`}>
+                            <li key={key}>
                               <Button
                                 appearance={isSelected ? "outline" : "subtle"}
                                 className={styles.findingButton}
                                 aria-current={isSelected ? "true" : undefined}
-                                onClick={() => onOpen(f)}
+                                onClick={() => onOpen(f, key)}
                               >
                                 <span>
                                   {isSelected && <strong>▶ {t("findings.selected")}: </strong>}
