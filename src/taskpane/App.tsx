@@ -19,7 +19,7 @@ import { createBrowserPort } from "./browserPort";
 import type { BrowserFile } from "./browserPort";
 import { BuildPanel } from "./components/BuildPanel";
 import type { BuildState, BuildStepId } from "./components/BuildPanel";
-import { FindingsPanel } from "./components/FindingsPanel";
+import { ALL, FindingsPanel } from "./components/FindingsPanel";
 import { LayoutStep } from "./components/layout/LayoutStep";
 import { ProfileProblems } from "./components/layout/ProfileProblems";
 import { OtherWorkbooksPanel } from "./components/OtherWorkbooksPanel";
@@ -75,6 +75,16 @@ const useStyles = makeStyles({
   },
   header: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
   title: { fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold, margin: 0 },
+  // The steps stay in reach however long the page below them: 45 fields, 500 findings.
+  steps: {
+    position: "sticky",
+    top: 0,
+    zIndex: 2,
+    backgroundColor: tokens.colorNeutralBackground1,
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    marginInline: `calc(-1 * ${tokens.spacingHorizontalL})`,
+    paddingInline: tokens.spacingHorizontalL,
+  },
   tabs: { flexWrap: "wrap" },
   hiddenInput: { display: "none" },
   fieldset: { border: 0, margin: 0, padding: 0, minWidth: 0 },
@@ -104,6 +114,7 @@ export function App({
   const [announcement, setAnnouncement] = useState("");
   const [openError, setOpenError] = useState<string | null>(null);
   const [selected, setSelected] = useState<string | null>(null);
+  const [findingsField, setFindingsField] = useState<string>(ALL);
   const [build, setBuild] = useState<BuildState>({ step: "idle" });
   const [others, setOthers] = useState<OtherWorkbooks>(NO_OTHERS);
   const [readingOther, setReadingOther] = useState(false);
@@ -192,6 +203,7 @@ export function App({
       setPort(next);
       setSnapshot(null);
       setSelected(null);
+      setFindingsField(ALL);
       setScan({ step: "idle" });
       setBuild({ step: "idle" });
       setSettings(defaultSettings());
@@ -374,27 +386,29 @@ export function App({
 
       {port && model && analysis && scan.step === "done" && (
         <>
-          <TabList
-            className={styles.tabs}
-            selectedValue={tab}
-            onTabSelect={(_, d) => setTab(d.value as TabId)}
-            aria-label={t("tabs.label")}
-            size="small"
-          >
-            {(
-              [
-                ["sheets", t("tabs.sheets")],
-                ["layout", t("tabs.layout")],
-                ["overview", t("tabs.overview")],
-                ["findings", t("tabs.findings", { count: model.findings.length })],
-                ["build", t("tabs.build")],
-              ] as [TabId, string][]
-            ).map(([id, label]) => (
-              <Tab key={id} id={`hyoka-tab-${id}`} value={id} aria-controls={`hyoka-panel-${id}`}>
-                {label}
-              </Tab>
-            ))}
-          </TabList>
+          <div id="hyoka-steps" className={styles.steps}>
+            <TabList
+              className={styles.tabs}
+              selectedValue={tab}
+              onTabSelect={(_, d) => setTab(d.value as TabId)}
+              aria-label={t("tabs.label")}
+              size="small"
+            >
+              {(
+                [
+                  ["sheets", t("tabs.sheets")],
+                  ["layout", t("tabs.layout")],
+                  ["overview", t("tabs.overview")],
+                  ["findings", t("tabs.findings", { count: model.findings.length })],
+                  ["build", t("tabs.build")],
+                ] as [TabId, string][]
+              ).map(([id, label]) => (
+                <Tab key={id} id={`hyoka-tab-${id}`} value={id} aria-controls={`hyoka-panel-${id}`}>
+                  {label}
+                </Tab>
+              ))}
+            </TabList>
+          </div>
           <div role="tabpanel" id={`hyoka-panel-${tab}`} aria-labelledby={`hyoka-tab-${tab}`}>
             {/* While a summary is built, the choices it was started with stay as they are. */}
             <fieldset
@@ -451,12 +465,19 @@ export function App({
                   onGrades={(grades: GradeSetting[]) =>
                     updateSettings({ ...settings, grades }, t("overview.changed"))
                   }
+                  onShowFindings={(ref) => {
+                    setFindingsField(ref);
+                    setTab("findings");
+                  }}
                   t={t}
                 />
               )}
               {tab === "findings" && (
                 <FindingsPanel
                   findings={model.findings}
+                  fields={model.policyFields}
+                  field={findingsField}
+                  onField={setFindingsField}
                   lang={lang}
                   selected={selected}
                   onOpen={(f, key) => void openFinding(f, key)}

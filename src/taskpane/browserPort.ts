@@ -76,7 +76,9 @@ export function createBrowserPort(file: BrowserFile, deps: BrowserPortDeps = {})
       onProgress?.({ phase: "package" });
       if (lastUrl) revokeUrl(lastUrl);
       const extension = result.extension ?? ".xlsx";
-      lastUrl = makeUrl(new Blob([result.bytes as BlobPart], { type: MIME[extension] ?? MIME[".xlsx"] }));
+      lastUrl = makeUrl(
+        new Blob([result.bytes as BlobPart], { type: MIME[extension] ?? MIME[".xlsx"] })
+      );
       return {
         sheetNames: { ...result.sheetNames } as Record<string, string>,
         renamed: result.renamed,

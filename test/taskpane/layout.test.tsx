@@ -174,7 +174,7 @@ describe("the profile: saved, exported, imported, reset", () => {
       screen.getByText(/このブックに保存された読み取り設定で読んでいます（1 項目）/)
     ).toBeTruthy();
     openTab("概要");
-    expect(screen.getByRole("heading", { name: "政策分野12 協働のまちづくり" })).toBeTruthy();
+    expect(screen.getByRole("rowheader", { name: /政策分野12 協働のまちづくり/ })).toBeTruthy();
   });
 
   it("refuses a broken file whole: every problem shown, nothing saved or changed", async () => {

@@ -75,7 +75,7 @@ describe("Scan step", () => {
     );
     expect(port.saved.at(-1)?.sheetKinds).toEqual({ メモ: "projectList" });
     expect(announcer().textContent).toBe("メモ の種類を「事務事業一覧」にして再解析しました。");
-    const row = select.closest("tr")!;
+    const row = select.closest('[role="row"]')!;
     expect(row.textContent).toContain("あなたが指定した種類です。");
     // "Automatic" still names what the classifier found on its own.
     expect(

@@ -149,7 +149,7 @@ describe("teach mode", () => {
     expect(screen.getByRole("group", { name: SHEET })).toBeTruthy();
     expect(screen.getByText(/形式: 読み取り設定で定義した表/)).toBeTruthy();
     openTab("概要");
-    expect(screen.getByRole("heading", { name: "政策分野12 協働のまちづくり" })).toBeTruthy();
+    expect(screen.getByRole("rowheader", { name: /政策分野12 協働のまちづくり/ })).toBeTruthy();
   });
 
   it("by mouse: click, Shift+click and drag select; the button assigns; a mark can be removed", async () => {
