@@ -1,19 +1,16 @@
-import { useCallback, useMemo, useRef, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import {
   Button,
   MessageBar,
   MessageBarBody,
   MessageBarTitle,
-  ProgressBar,
   Tab,
   TabList,
   Text,
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import { analyzeWorkbook } from "../core";
-import type { Direction, Finding, SheetKind, WorkbookSnapshot } from "../core";
-import { analyzeForBuild } from "./analysis";
+import type { Direction, EvaluationModel, Finding, SheetKind, WorkbookSnapshot } from "../core";
 import type { Analyze } from "./analysis";
 import { createBrowserPort } from "./browserPort";
 import type { BrowserFile } from "./browserPort";
@@ -25,6 +22,7 @@ import { ProfileProblems } from "./components/layout/ProfileProblems";
 import { OtherWorkbooksPanel } from "./components/OtherWorkbooksPanel";
 import type { ReadWorkbook } from "./components/OtherWorkbooksPanel";
 import { OverviewPanel } from "./components/OverviewPanel";
+import { RunProgressView } from "./components/RunProgressView";
 import { SelfCheckPanel } from "./components/SelfCheckPanel";
 import { SheetsPanel } from "./components/SheetsPanel";
 import { usePaneStyles } from "./components/styles";
@@ -32,12 +30,16 @@ import { describeError } from "./errors";
 import { placeOf } from "./findingKeys";
 import { translator } from "./i18n";
 import type { Lang, Translate } from "./i18n";
-import { analyzeAll, NO_OTHERS } from "./others";
+import { NO_OTHERS } from "./others";
 import type { OtherWorkbooks } from "./others";
-import type { BuildPhase, WorkbookPort } from "./port";
+import type { AnalyzeForBuild, BuildPhase, WorkbookPort } from "./port";
 import { makeSelfCheck } from "./selfCheck";
-import { analyzeOptions, defaultSettings, withEntry } from "./settings";
+import { defaultSettings, withEntry } from "./settings";
 import type { GradeSetting, PaneSettings } from "./settings";
+import { createAnalysisClient, isCancelled } from "./worker/client";
+import type { AnalysisClient } from "./worker/client";
+import type { PaneJob, RunProgress } from "./worker/protocol";
+import { spawnAnalysisWorker } from "./worker/spawn";
 
 export type { Analyze };
 
@@ -45,8 +47,10 @@ export interface AppProps {
   /** The workbook in Excel; null outside Office, where the user opens an .xlsx file. */
   port: WorkbookPort | null;
   lang: Lang;
-  /** The core's analyzeWorkbook; injectable for tests. */
+  /** The core's analyzeWorkbook by default (in the worker); a test's runs on the main thread. */
   analyze?: Analyze;
+  /** Where parse, validate and plan run: the analysis worker, else the main thread (tests inject). */
+  jobs?: AnalysisClient;
   /** Browser mode: the port over an opened file (createBrowserPort; tests pass a fake). */
   openPort?: (file: BrowserFile) => WorkbookPort;
   /** The run's time for the summary's log; injectable for tests. */
@@ -59,10 +63,30 @@ export interface AppProps {
 
 type ScanState =
   | { step: "idle" }
-  | { step: "reading"; done: number; total: number }
-  | { step: "analyzing" }
+  | { step: "running"; progress: RunProgress | null }
   | { step: "done" }
   | { step: "error"; message: string };
+
+/** What the shown analysis was computed from: a change in any of them analyses again. */
+interface AnalysisInputs {
+  snapshot: WorkbookSnapshot;
+  settings: PaneSettings;
+  lang: Lang;
+  others: OtherWorkbooks;
+}
+
+interface Analyzed {
+  inputs: AnalysisInputs;
+  model: EvaluationModel | null;
+  detected: Record<string, SheetKind>;
+  error: string | null;
+}
+
+const sameInputs = (a: AnalysisInputs, b: AnalysisInputs) =>
+  a.snapshot === b.snapshot &&
+  a.settings === b.settings &&
+  a.lang === b.lang &&
+  a.others === b.others;
 
 type TabId = "sheets" | "layout" | "overview" | "findings" | "build";
 
@@ -90,13 +114,22 @@ const useStyles = makeStyles({
   fieldset: { border: 0, margin: 0, padding: 0, minWidth: 0 },
 });
 
-const phaseStep = (p: BuildPhase): BuildStepId => p.phase;
+const STEP_OF: Record<BuildPhase["phase"], BuildStepId> = {
+  read: "read",
+  analyze: "analyze",
+  parse: "analyze",
+  validate: "analyze",
+  plan: "analyze",
+  write: "write",
+  package: "package",
+};
 
 export function App({
   port: officePort,
   lang,
-  analyze = analyzeWorkbook,
-  openPort = createBrowserPort,
+  analyze,
+  jobs: injectedJobs,
+  openPort: injectedOpenPort,
   now = () => new Date(),
   selfCheck = makeSelfCheck(false),
   readWorkbook,
@@ -105,6 +138,14 @@ export function App({
   const pane = usePaneStyles();
   const t = useMemo(() => translator(lang), [lang]);
   const mode = officePort ? officePort.kind : "browser";
+  const jobs = useMemo(
+    () => injectedJobs ?? createAnalysisClient(spawnAnalysisWorker, analyze),
+    [injectedJobs, analyze]
+  );
+  const openPort = useMemo(
+    () => injectedOpenPort ?? ((file: BrowserFile) => createBrowserPort(file, { jobs })),
+    [injectedOpenPort, jobs]
+  );
 
   const [port, setPort] = useState<WorkbookPort | null>(officePort);
   const [settings, setSettings] = useState<PaneSettings>(defaultSettings);
@@ -121,29 +162,50 @@ export function App({
   const fileInput = useRef<HTMLInputElement>(null);
   // Bumped when another file is opened: a scan or build started before is dropped, never shown.
   const epoch = useRef(0);
-
-  // The analysis follows the snapshot and the user's choices: changing one re-analyses.
-  const analysis = useMemo(() => {
-    if (!snapshot) return null;
-    try {
-      const model = analyzeAll(analyze, snapshot, analyzeOptions(settings, lang), others).model;
-      // What the classifier says without the user's overrides (the "automatic" option).
-      const overridden = Object.keys(settings.sheetKinds).length > 0;
-      const detectedSheets = overridden
-        ? analyze(snapshot, { ...analyzeOptions(settings, lang), sheetKinds: {} }).sheets
-        : model.sheets;
-      const detected: Record<string, SheetKind> = {};
-      for (const s of detectedSheets) detected[s.name] = s.kind;
-      return { model, detected, error: null };
-    } catch (e) {
-      return {
-        model: null,
-        detected: {},
-        error: t("error.analyze", { message: describeError(e, t) }),
-      };
-    }
-  }, [snapshot, settings, lang, analyze, t, others]);
+  // The running scan or build: its Cancel aborts it (a scan's result is then dropped by `scanRun`).
+  const running = useRef<AbortController | null>(null);
+  const scanRun = useRef(0);
+  const [cancelling, setCancelling] = useState(false);
+  const [analysis, setAnalysis] = useState<Analyzed | null>(null);
   const model = analysis?.model ?? null;
+
+  const analyzed = useCallback(
+    async (
+      inputs: AnalysisInputs,
+      onProgress?: (p: RunProgress) => void,
+      signal?: AbortSignal
+    ): Promise<Analyzed> => {
+      const job: PaneJob = { settings: inputs.settings, lang: inputs.lang, others: inputs.others };
+      try {
+        const out = await jobs.run(
+          { type: "analyze", snapshot: inputs.snapshot, job },
+          onProgress,
+          signal
+        );
+        return { inputs, ...out, error: null };
+      } catch (e) {
+        if (isCancelled(e)) throw e;
+        const error = t("error.analyze", { message: describeError(e, t) });
+        return { inputs, model: null, detected: {}, error };
+      }
+    },
+    [jobs, t]
+  );
+
+  const scanning = scan.step === "running";
+  // The analysis follows the snapshot and the user's choices: changing one analyses again (in the
+  // worker); the last result stays shown meanwhile, and a result overtaken by a newer change is dropped.
+  useEffect(() => {
+    if (!snapshot || scanning) return;
+    const inputs: AnalysisInputs = { snapshot, settings, lang, others };
+    if (analysis && sameInputs(analysis.inputs, inputs)) return;
+    const controller = new AbortController();
+    analyzed(inputs, undefined, controller.signal).then(
+      (next) => !controller.signal.aborted && setAnalysis(next),
+      () => undefined
+    );
+    return () => controller.abort();
+  }, [snapshot, settings, lang, others, scanning, analysis, analyzed]);
 
   const updateSettings = useCallback(
     (next: PaneSettings, note: string) => {
@@ -159,23 +221,39 @@ export function App({
   const runScan = useCallback(
     async (target: WorkbookPort) => {
       const started = epoch.current;
-      const current = () => epoch.current === started;
-      setScan({ step: "reading", done: 0, total: 0 });
+      const run = ++scanRun.current;
+      const current = () => epoch.current === started && scanRun.current === run;
+      const controller = new AbortController();
+      running.current = controller;
+      const before = scan;
+      const progress = (p: RunProgress) => current() && setScan({ step: "running", progress: p });
+      setScan({ step: "running", progress: null });
       setAnnouncement(t("scan.reading"));
-      setBuild({ step: "idle" });
       try {
         const saved = await target.loadSettings();
         if (!current()) return;
-        if (saved) setSettings(saved);
         const snap = await target.readSnapshot(
-          (done, total) => current() && setScan({ step: "reading", done, total })
+          (done, total) => progress({ phase: "read", done, total }),
+          controller.signal
         );
         if (!current()) return;
-        setScan({ step: "analyzing" });
+        // Read, parsed and checked as the pane will show it, then shown all at once.
+        const inputs = { snapshot: snap, settings: saved ?? settings, lang, others };
+        const next = await analyzed(inputs, progress, controller.signal);
+        if (!current()) return;
+        if (saved) setSettings(saved);
         setSnapshot(snap);
+        setAnalysis(next);
+        setBuild({ step: "idle" });
         setScan({ step: "done" });
         setAnnouncement(t("scan.done", { sheets: snap.sheets.length }));
       } catch (e) {
+        if (isCancelled(e) && epoch.current === started) {
+          // Whatever was shown before the scan stays as it was.
+          setScan(before);
+          setAnnouncement(t("scan.cancelled"));
+          return;
+        }
         if (!current()) return;
         const message =
           target.kind === "browser"
@@ -183,10 +261,21 @@ export function App({
             : describeError(e, t);
         setScan({ step: "error", message });
         setAnnouncement(message);
+      } finally {
+        if (running.current === controller) running.current = null;
       }
     },
-    [t]
+    [t, scan, settings, lang, others, analyzed]
   );
+
+  const cancelRun = useCallback(() => {
+    const controller = running.current;
+    if (!controller) return;
+    controller.abort();
+    // A scan stops at once (its result, should it come, is dropped); a build undoes what it wrote first.
+    if (scan.step === "running") scanRun.current++;
+    else setCancelling(true);
+  }, [scan.step]);
 
   const onFile = useCallback(
     async (file: File | undefined) => {
@@ -202,6 +291,7 @@ export function App({
       const next = openPort({ name: file.name, bytes });
       setPort(next);
       setSnapshot(null);
+      setAnalysis(null);
       setSelected(null);
       setFindingsField(ALL);
       setScan({ step: "idle" });
@@ -252,31 +342,47 @@ export function App({
     if (!port) return;
     const started = epoch.current;
     const stale = () => epoch.current !== started;
+    const controller = new AbortController();
+    running.current = controller;
+    setCancelling(false);
     let current: BuildStepId = "read";
-    setBuild({ step: "running", current });
+    setBuild({ step: "running", current, progress: null });
     setAnnouncement(t("build.running", { step: t("build.step.read") }));
-    const forBuild = analyzeForBuild(settings, lang, now, analyze, port.name, others);
+    const report = (p: BuildPhase) => {
+      if (stale()) return;
+      const step = STEP_OF[p.phase];
+      // The port says "analyze" as it hands over; the worker's parse / validate / plan say more.
+      setBuild({ step: "running", current: step, progress: p.phase === "analyze" ? null : p });
+      if (step !== current) {
+        current = step;
+        setAnnouncement(t("build.running", { step: t(`build.step.${step}`) }));
+      }
+    };
+    const job = { settings, lang, others, now: now(), fallbackSource: port.name };
+    const forBuild: AnalyzeForBuild = async (snapshot) => ({
+      plan: await jobs.run({ type: "plan", snapshot, job }, report, controller.signal),
+    });
     try {
-      const outcome = await port.buildSummary(forBuild, (p) => {
-        const step = phaseStep(p);
-        if (!stale() && step !== current) {
-          current = step;
-          setBuild({ step: "running", current });
-          setAnnouncement(t("build.running", { step: t(`build.step.${step}`) }));
-        }
-      });
+      const outcome = await port.buildSummary(forBuild, report, controller.signal);
       if (stale()) return;
       setBuild({ step: "done", outcome });
       setAnnouncement(t("build.done"));
     } catch (e) {
       if (stale()) return;
+      if (isCancelled(e)) {
+        setBuild({ step: "cancelled" });
+        setAnnouncement(t("build.cancelled"));
+        return;
+      }
       const message = describeError(e, t);
       setBuild({ step: "error", at: current, message });
       setAnnouncement(`${t("build.failed")} ${message}`);
+    } finally {
+      if (running.current === controller) running.current = null;
+      setCancelling(false);
     }
-  }, [port, analyze, settings, lang, now, t, others]);
+  }, [port, jobs, settings, lang, now, t, others]);
 
-  const scanning = scan.step === "reading" || scan.step === "analyzing";
   const building = build.step === "running";
   // One run at a time: what would start another is disabled, and says why.
   const busyReason = scanning
@@ -347,7 +453,9 @@ export function App({
               {scan.step === "done" ? t("scan.rescan") : t("scan.button")}
             </Button>
           </div>
-          <ScanProgress state={scan} t={t} />
+          {scan.step === "running" && (
+            <RunProgressView progress={scan.progress} onCancel={cancelRun} t={t} />
+          )}
         </section>
       )}
       {busyReason && (
@@ -505,6 +613,8 @@ export function App({
                 onBuild={() => void runBuild()}
                 blocked={!building && busyReason !== null}
                 onGoTo={(sheet) => void goTo(sheet)}
+                onCancel={cancelRun}
+                cancelling={cancelling}
                 t={t}
               />
             )}
@@ -514,22 +624,5 @@ export function App({
 
       <SelfCheckPanel run={selfCheck} t={t} />
     </main>
-  );
-}
-
-function ScanProgress({ state, t }: { state: ScanState; t: Translate }) {
-  if (state.step !== "reading" && state.step !== "analyzing") return null;
-  const text =
-    state.step === "analyzing"
-      ? t("scan.analyzing")
-      : state.total > 0
-        ? t("scan.readingProgress", { done: state.done, total: state.total })
-        : t("scan.reading");
-  const value = state.step === "reading" && state.total > 0 ? state.done / state.total : undefined;
-  return (
-    <>
-      <ProgressBar value={value} aria-label={text} />
-      <Text>{text}</Text>
-    </>
   );
 }

@@ -1,10 +1,10 @@
 import { VERSION, analyzeWorkbook } from "../core";
 import type { AnalyzeOptions, EvaluationModel, SheetKind, WorkbookSnapshot } from "../core";
+import type { SummaryPlan } from "../core/plan";
 import { planSummary } from "../core/planSummary";
 import type { Lang } from "./i18n";
 import { analyzeAll, NO_OTHERS } from "./others";
 import type { OtherWorkbooks } from "./others";
-import type { AnalyzeForBuild } from "./port";
 import { analyzeOptions, planGrades } from "./settings";
 import type { PaneSettings } from "./settings";
 
@@ -21,7 +21,7 @@ export function analyzeForBuild(
   analyze: Analyze = analyzeWorkbook,
   fallbackSource?: string,
   others: OtherWorkbooks = NO_OTHERS
-): (snapshot: WorkbookSnapshot, onPlan?: () => void) => ReturnType<AnalyzeForBuild> {
+): (snapshot: WorkbookSnapshot, onPlan?: () => void) => { model: EvaluationModel; plan: SummaryPlan } {
   return (snapshot, onPlan) => {
     // With other workbooks: joined (全体サマリー) and compared with last year (前年度比較).
     const { model, diff } = analyzeAll(analyze, snapshot, analyzeOptions(settings, lang), others);

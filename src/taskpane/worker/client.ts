@@ -6,6 +6,7 @@
  */
 import type { Analyze } from "../analysis";
 import { runJob } from "./handler";
+import type { JobDeps } from "./handler";
 import type { JobMessage, ReplyMessage, RunProgress, WorkerRequest, WorkerResults } from "./protocol";
 import { fromWire } from "./wireError";
 
@@ -45,7 +46,7 @@ function cancelledAlready(signal?: AbortSignal): void {
 }
 
 /** Jobs on the main thread, each phase its own task. */
-export function createMainThreadClient(analyze?: Analyze): AnalysisClient {
+export function createMainThreadClient(deps: Omit<JobDeps, "pause"> = {}): AnalysisClient {
   return {
     where: "main",
     async run(request, onProgress, signal) {
@@ -55,7 +56,7 @@ export function createMainThreadClient(analyze?: Analyze): AnalysisClient {
         cancelledAlready(signal);
       };
       await pause();
-      const result = await runJob(request, (p) => onProgress?.(p), { analyze, pause });
+      const result = await runJob(request, (p) => onProgress?.(p), { ...deps, pause });
       cancelledAlready(signal);
       return result;
     },
@@ -120,7 +121,7 @@ export function createAnalysisClient(
   spawn: () => WorkerLike | null,
   analyze?: Analyze
 ): AnalysisClient {
-  if (analyze) return createMainThreadClient(analyze);
+  if (analyze) return createMainThreadClient({ analyze });
   const first = spawn();
   if (!first) return createMainThreadClient();
   let spare: WorkerLike | null = first;

@@ -6,16 +6,18 @@
 import { analyzeWorkbook } from "../../core";
 import { analyzeForBuild, analyzePane } from "../analysis";
 import type { Analyze } from "../analysis";
+import { loadXlsxEngine } from "../loadXlsxEngine";
+import type { XlsxEngine } from "../loadXlsxEngine";
 import type { RunProgress, WorkerRequest, WorkerResults } from "./protocol";
 
 export interface JobDeps {
   /** The core's analyzeWorkbook; the pane's tests inject theirs (main thread only). */
   analyze?: Analyze;
+  /** The .xlsx reader and applier; tests inject theirs. */
+  engine?: () => Promise<Pick<XlsxEngine, "readXlsxSnapshot" | "applyPlanToXlsx">>;
   pause?: () => Promise<void>;
 }
 
-/** The .xlsx reader and applier: only browser mode's jobs load them, lazily. */
-const xlsxEngine = () => import(/* webpackChunkName: "xlsx-engine" */ "../xlsxEngine");
 
 export async function runJob<R extends WorkerRequest>(
   request: R,
@@ -24,6 +26,7 @@ export async function runJob<R extends WorkerRequest>(
 ): Promise<WorkerResults[R["type"]]> {
   const analyze = deps.analyze ?? analyzeWorkbook;
   const pause = deps.pause ?? (async () => undefined);
+  const xlsxEngine = deps.engine ?? loadXlsxEngine;
   type Out = WorkerResults[R["type"]];
   switch (request.type) {
     case "read": {
