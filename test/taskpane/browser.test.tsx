@@ -2,7 +2,7 @@
 import { act, fireEvent, screen } from "@testing-library/react";
 import type { BrowserFile } from "../../src/taskpane/browserPort";
 import type { BuildOutcome } from "../../src/taskpane/port";
-import { announcer, fakeAnalyze, fakePort, openTab, renderApp } from "./helpers";
+import { announcer, fakeAnalyze, fakePort, openTab, renderApp, settle } from "./helpers";
 
 function xlsxFile(name: string, bytes = [0x50, 0x4b, 3, 4]): File {
   const file = new File([new Uint8Array(bytes)], name);
@@ -36,6 +36,7 @@ describe("Outside Office (browser mode)", () => {
 
     fireEvent.click(screen.getByRole("button", { name: "スキャン" }));
     await act(async () => port.finishRead());
+    await settle();
     expect(screen.getByRole("tab", { name: "シート" })).toBeTruthy();
   });
 
@@ -83,6 +84,7 @@ describe("Outside Office (browser mode)", () => {
     });
     fireEvent.click(screen.getByRole("button", { name: "スキャン" }));
     await act(async () => first.finishRead());
+    await settle();
     openTab("サマリー作成");
     let release!: (o: BuildOutcome) => void;
     (first.buildSummary as jest.Mock).mockImplementationOnce(
@@ -104,6 +106,7 @@ describe("Outside Office (browser mode)", () => {
     });
     fireEvent.click(screen.getByRole("button", { name: "スキャン" }));
     await act(async () => second.finishRead());
+    await settle();
     openTab("サマリー作成");
     await act(async () =>
       release({

@@ -12,6 +12,7 @@ import {
   openTab,
   renderApp,
   scanned,
+  settle,
 } from "./helpers";
 import { parseGradeDraft } from "../../src/taskpane/components/overview/GradeSettings";
 
@@ -72,6 +73,7 @@ describe("Overview step", () => {
       "令和5年度（2023）",
     ]);
     fireEvent.change(select, { target: { value: "2022" } });
+    await settle();
     expect(analyze).toHaveBeenLastCalledWith(
       SNAPSHOT,
       expect.objectContaining({ asOf: { "9": 2022 } })
@@ -90,6 +92,7 @@ describe("Overview step", () => {
     }) as HTMLSelectElement;
     expect(select.options[0].textContent).toBe("自動: 増やす");
     fireEvent.change(select, { target: { value: "decrease" } });
+    await settle();
     expect(analyze).toHaveBeenLastCalledWith(
       SNAPSHOT,
       expect.objectContaining({ directions: { "9/2": "decrease" } })
@@ -105,6 +108,7 @@ describe("Overview step", () => {
     const b = screen.getByRole("textbox", { name: "区分 B の下限（%）" }) as HTMLInputElement;
     expect(b.value).toBe("80");
     fireEvent.change(b, { target: { value: "70" } });
+    await settle();
     expect(port.saved.at(-1)?.grades).toEqual([
       { grade: "A", min: 1 },
       { grade: "B", min: 0.7 },

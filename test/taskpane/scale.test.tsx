@@ -10,7 +10,7 @@ import type { CellValue, WorkbookSnapshot } from "../../src/core";
 import { toA1 } from "../../src/core/a1";
 import { CITY_VARIANTS, cityFields } from "../../bench/city";
 import { fieldRows } from "../../bench/generate";
-import { fakePort, openTab, renderApp } from "./helpers";
+import { fakePort, openTab, renderApp, settle } from "./helpers";
 
 /** Elements in the document: what the browser lays out and styles. */
 const NODE_BUDGET = 2500;
@@ -40,6 +40,7 @@ async function measure(n: number) {
   const scanStart = performance.now();
   fireEvent.click(screen.getByRole("button", { name: "スキャン" }));
   await act(async () => port.finishRead(snapshot));
+  await settle();
   const sheetsMs = performance.now() - scanStart;
   const out: Record<string, { nodes: number; ms: number }> = { sheets: { nodes: nodes(), ms: sheetsMs } };
   for (const [tab, name] of [

@@ -18,7 +18,16 @@ export class RunCancelled extends Error {
   }
 }
 
-export const isCancelled = (e: unknown): boolean => e instanceof Error && e.name === "RunCancelled";
+/**
+ * A cancelled run: the worker's or the Office build's, also when the Excel applier wrapped it after
+ * undoing what it had built (ApplyPlanError, rolledBack) — not when the undo failed: that is an error.
+ */
+export function isCancelled(e: unknown): boolean {
+  if (!(e instanceof Error)) return false;
+  if (e.name === "RunCancelled") return true;
+  const { cause, rolledBack } = e as Error & { cause?: unknown; rolledBack?: unknown };
+  return e.name === "ApplyPlanError" && rolledBack === true && isCancelled(cause);
+}
 
 export interface AnalysisClient {
   /** "worker" or "main": where the jobs run. */
