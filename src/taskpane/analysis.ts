@@ -8,6 +8,12 @@ import type { OtherWorkbooks } from "./others";
 import { analyzeOptions, planGrades } from "./settings";
 import type { PaneSettings } from "./settings";
 
+/** Told as the checks and the plan begin (the pane's progress). */
+export interface PlanProgress {
+  onValidate?: () => void;
+  onPlan?: () => void;
+}
+
 export type Analyze = (snapshot: WorkbookSnapshot, options?: AnalyzeOptions) => EvaluationModel;
 
 /**
@@ -21,11 +27,18 @@ export function analyzeForBuild(
   analyze: Analyze = analyzeWorkbook,
   fallbackSource?: string,
   others: OtherWorkbooks = NO_OTHERS
-): (snapshot: WorkbookSnapshot, onPlan?: () => void) => { model: EvaluationModel; plan: SummaryPlan } {
-  return (snapshot, onPlan) => {
+): (
+  snapshot: WorkbookSnapshot,
+  progress?: PlanProgress
+) => {
+  model: EvaluationModel;
+  plan: SummaryPlan;
+} {
+  return (snapshot, progress = {}) => {
     // With other workbooks: joined (全体サマリー) and compared with last year (前年度比較).
-    const { model, diff } = analyzeAll(analyze, snapshot, analyzeOptions(settings, lang), others);
-    onPlan?.();
+    const options = { ...analyzeOptions(settings, lang), onValidate: progress.onValidate };
+    const { model, diff } = analyzeAll(analyze, snapshot, options, others);
+    progress.onPlan?.();
     const plan = planSummary(model, {
       lang,
       now: now(),
@@ -54,7 +67,9 @@ export function analyzePane(
   const options = analyzeOptions(settings, lang);
   const model = analyzeAll(analyze, snapshot, { ...options, onValidate }, others).model;
   const overridden = Object.keys(settings.sheetKinds).length > 0;
-  const detectedSheets = overridden ? analyze(snapshot, { ...options, sheetKinds: {} }).sheets : model.sheets;
+  const detectedSheets = overridden
+    ? analyze(snapshot, { ...options, sheetKinds: {} }).sheets
+    : model.sheets;
   const detected: Record<string, SheetKind> = {};
   for (const s of detectedSheets) detected[s.name] = s.kind;
   return { model, detected };

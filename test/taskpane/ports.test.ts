@@ -204,10 +204,14 @@ describe("browser port (an .xlsx opened in the page)", () => {
     expect(phases).not.toContain("read");
 
     const controller = new AbortController();
-    const build = port.buildSummary(async () => {
-      controller.abort();
-      return { plan };
-    }, undefined, controller.signal);
+    const build = port.buildSummary(
+      async () => {
+        controller.abort();
+        return { plan };
+      },
+      undefined,
+      controller.signal
+    );
     await expect(build).rejects.toMatchObject({ name: "RunCancelled" });
     expect(e.applyPlanToXlsx).toHaveBeenCalledTimes(1);
     expect(urls).toHaveLength(1);

@@ -7,7 +7,13 @@
 import type { Analyze } from "../analysis";
 import { runJob } from "./handler";
 import type { JobDeps } from "./handler";
-import type { JobMessage, ReplyMessage, RunProgress, WorkerRequest, WorkerResults } from "./protocol";
+import type {
+  JobMessage,
+  ReplyMessage,
+  RunProgress,
+  WorkerRequest,
+  WorkerResults,
+} from "./protocol";
 import { fromWire } from "./wireError";
 
 /** The run was cancelled by the user: nothing of it is kept. */

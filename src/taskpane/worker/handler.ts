@@ -18,7 +18,6 @@ export interface JobDeps {
   pause?: () => Promise<void>;
 }
 
-
 export async function runJob<R extends WorkerRequest>(
   request: R,
   report: (p: RunProgress) => void,
@@ -56,7 +55,10 @@ export async function runJob<R extends WorkerRequest>(
         job.fallbackSource,
         job.others
       );
-      const { plan } = forBuild(snapshot, () => report({ phase: "plan" }));
+      const { plan } = forBuild(snapshot, {
+        onValidate: () => report({ phase: "validate" }),
+        onPlan: () => report({ phase: "plan" }),
+      });
       return plan as Out;
     }
     case "graft": {
