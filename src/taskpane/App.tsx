@@ -165,6 +165,8 @@ export function App({
   // The running scan or build: its Cancel aborts it (a scan's result is then dropped by `scanRun`).
   const running = useRef<AbortController | null>(null);
   const scanRun = useRef(0);
+  // What a cancelled scan goes back to.
+  const scanBefore = useRef<ScanState>({ step: "idle" });
   const [cancelling, setCancelling] = useState(false);
   const [analysis, setAnalysis] = useState<Analyzed | null>(null);
   const model = analysis?.model ?? null;
@@ -225,7 +227,7 @@ export function App({
       const current = () => epoch.current === started && scanRun.current === run;
       const controller = new AbortController();
       running.current = controller;
-      const before = scan;
+      scanBefore.current = scan;
       const progress = (p: RunProgress) => current() && setScan({ step: "running", progress: p });
       setScan({ step: "running", progress: null });
       setAnnouncement(t("scan.reading"));
@@ -248,13 +250,8 @@ export function App({
         setScan({ step: "done" });
         setAnnouncement(t("scan.done", { sheets: snap.sheets.length }));
       } catch (e) {
-        if (isCancelled(e) && epoch.current === started) {
-          // Whatever was shown before the scan stays as it was.
-          setScan(before);
-          setAnnouncement(t("scan.cancelled"));
-          return;
-        }
-        if (!current()) return;
+        // A cancelled scan was put back by cancelRun.
+        if (!current() || isCancelled(e)) return;
         const message =
           target.kind === "browser"
             ? t("error.fileUnreadable", { name: target.name, message: describeError(e, t) })
@@ -272,10 +269,16 @@ export function App({
     const controller = running.current;
     if (!controller) return;
     controller.abort();
-    // A scan stops at once (its result, should it come, is dropped); a build undoes what it wrote first.
-    if (scan.step === "running") scanRun.current++;
-    else setCancelling(true);
-  }, [scan.step]);
+    if (scan.step === "running") {
+      // A scan stops at once: whatever was shown before it stays; its result, should it come, is dropped.
+      scanRun.current++;
+      setScan(scanBefore.current);
+      setAnnouncement(t("scan.cancelled"));
+    } else {
+      // A build first undoes what it wrote; it says so when it has.
+      setCancelling(true);
+    }
+  }, [scan.step, t]);
 
   const onFile = useCallback(
     async (file: File | undefined) => {

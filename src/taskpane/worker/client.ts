@@ -70,7 +70,6 @@ export function createMainThreadClient(deps: Omit<JobDeps, "pause"> = {}): Analy
         await yieldToPage();
         cancelledAlready(signal);
       };
-      await pause();
       const result = await runJob(request, (p) => onProgress?.(p), { ...deps, pause });
       cancelledAlready(signal);
       return result;
