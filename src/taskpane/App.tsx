@@ -29,7 +29,7 @@ import { usePaneStyles } from "./components/styles";
 import { describeError } from "./errors";
 import { placeOf } from "./findingKeys";
 import { translator } from "./i18n";
-import type { Lang, Translate } from "./i18n";
+import type { Lang } from "./i18n";
 import { NO_OTHERS } from "./others";
 import type { OtherWorkbooks } from "./others";
 import type { AnalyzeForBuild, BuildPhase, WorkbookPort } from "./port";
