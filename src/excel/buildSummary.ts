@@ -1,11 +1,11 @@
 /**
  * The "サマリーを作成" button in one call: read the open workbook, analyse it, write the
- * summary back (no read when the caller's snapshot is still the workbook's). Two Excel.runs, each waiting out cell-edit mode: the read (3 syncs), then the
- * write (3 syncs), more only past the payload budget. The write run is one undo step where
- * Excel can group it (ExcelApi 1.20) and nothing has to be renamed or deleted — a first build;
- * a re-build replaces sheets, which Excel's undo cannot group. The run lock keeps a second
- * build (pane and ribbon at once) from interleaving. The analysis is passed in, so src/excel
- * stays free of core decisions.
+ * summary back. Two Excel.runs, each waiting out cell-edit mode: the read (3 syncs; none when
+ * the caller's snapshot is still the workbook's), then the write (3 syncs), more only past the
+ * payload budget. The write run is one undo step where Excel can group it (ExcelApi 1.20) and
+ * nothing has to be renamed or deleted — a first build; a re-build replaces sheets, which Excel's
+ * undo cannot group. The run lock keeps a second build (pane and ribbon at once) from
+ * interleaving. The analysis is passed in, so src/excel stays free of core decisions.
  */
 import type { SummaryPlan } from '../core/plan';
 import type { WorkbookSnapshot } from '../core/snapshot';
