@@ -25,6 +25,8 @@ export interface AnalyzeOptions {
   profile?: LayoutProfile;
   /** The workbook's file when the model is read beside another (last year's in a comparison): every cell names it. */
   file?: string;
+  /** Told when the sheets are parsed and the checks begin (the pane's progress); never changes the result. */
+  onValidate?: () => void;
 }
 
 /** Every indicator of a field with its direction-override key: KPIs "9/1", a measure's "9/m2/1", a project's "9/p2-3/1". */
@@ -67,6 +69,7 @@ export function analyzeWorkbook(snapshot: WorkbookSnapshot, options: AnalyzeOpti
 /** The model, and the layout profile its reading amounts to (`hyoka inspect --profile-out`). */
 export function analyzeWithProfile(snapshot: WorkbookSnapshot, options: AnalyzeOptions = {}): { model: EvaluationModel; profile: LayoutProfile } {
   const parsed = parseWorkbook(snapshot, { sheetKinds: options.sheetKinds, profile: options.profile, file: options.file });
+  options.onValidate?.();
   for (const f of parsed.policyFields) evaluateField(f, options);
   const file = options.file;
   const sheets = Array.isArray(snapshot?.sheets) ? snapshot.sheets : [];

@@ -61,6 +61,16 @@ export interface ApplyOptions {
   recoveryRun?: (batch: (context: Excel.RequestContext) => Promise<void>) => Promise<void>;
   /** The build lock: checked in sync 1, taken and refreshed with each write, released at the end. */
   lock?: RunLock;
+  /** The user cancelled: checked before each write batch, whose failure path undoes what was built. */
+  cancelled?: () => boolean;
+}
+
+/** The build stopped because the user cancelled it (before the swap; what was built is undone). */
+export class BuildCancelledError extends Error {
+  constructor() {
+    super('The build was cancelled.');
+    this.name = 'RunCancelled';
+  }
 }
 
 export interface ApplyResult {
@@ -577,6 +587,7 @@ export async function applyPlanInExcel(context: Excel.RequestContext, plan: Summ
   // ── Sync 2 (+ one per extra chunk): build under the build names.
   try {
     for (let k = 0; k < chunks.length; k++) {
+      if (opts.cancelled?.()) throw new BuildCancelledError();
       progress(chunks.length === 1 ? 'building the summary sheets' : `building the summary sheets (${k + 1}/${chunks.length})`);
       context.application.suspendApiCalculationUntilNextSync();
       if (k === 0) context.application.suspendScreenUpdatingUntilNextSync();

@@ -1,15 +1,15 @@
 /**
  * The "サマリーを作成" button in one call: read the open workbook, analyse it, write the
- * summary back. Two Excel.runs, each waiting out cell-edit mode: the read (3 syncs), then the
- * write (3 syncs), more only past the payload budget. The write run is one undo step where
- * Excel can group it (ExcelApi 1.20) and nothing has to be renamed or deleted — a first build;
- * a re-build replaces sheets, which Excel's undo cannot group. The run lock keeps a second
- * build (pane and ribbon at once) from interleaving. The analysis is passed in, so src/excel
- * stays free of core decisions.
+ * summary back. Two Excel.runs, each waiting out cell-edit mode: the read (3 syncs; none when
+ * the caller's snapshot is still the workbook's), then the write (3 syncs), more only past the
+ * payload budget. The write run is one undo step where Excel can group it (ExcelApi 1.20) and
+ * nothing has to be renamed or deleted — a first build; a re-build replaces sheets, which Excel's
+ * undo cannot group. The run lock keeps a second build (pane and ribbon at once) from
+ * interleaving. The analysis is passed in, so src/excel stays free of core decisions.
  */
 import type { SummaryPlan } from '../core/plan';
 import type { WorkbookSnapshot } from '../core/snapshot';
-import { applyPlanInExcel, type ApplyResult } from './applyPlan';
+import { applyPlanInExcel, BuildCancelledError, type ApplyResult } from './applyPlan';
 import { readWorkbookSnapshot } from './readWorkbook';
 import { canGroupUndo, excelRun, runBatch, type ExcelRun } from './run';
 import { RunLock, type BuildOrigin } from './runLock';
@@ -19,8 +19,15 @@ export type BuildProgress =
   | { phase: 'analyze' }
   | { phase: 'write'; step: string };
 
+type Analyzed<M> = { model?: M; plan: SummaryPlan };
+
 export interface BuildSummaryDeps<M> {
-  analyze: (snapshot: WorkbookSnapshot) => { model: M; plan: SummaryPlan };
+  /** Snapshot → plan; may run elsewhere (the pane's worker), so it may answer later. */
+  analyze: (snapshot: WorkbookSnapshot) => Analyzed<M> | Promise<Analyzed<M>>;
+  /** The pane's snapshot when the workbook has not changed since it was read: no read run. */
+  snapshot?: WorkbookSnapshot;
+  /** The user cancelled: stop before the next step; a write already begun is undone. */
+  cancelled?: () => boolean;
   onProgress?: (p: BuildProgress) => void;
   /** Excel.run(options, batch) by default; tests pass the fake's. */
   run?: ExcelRun;
@@ -33,7 +40,7 @@ export interface BuildSummaryDeps<M> {
 }
 
 export interface BuildSummaryResult<M> extends ApplyResult {
-  model: M;
+  model?: M;
   snapshot: WorkbookSnapshot;
   /** The write was one undo step. */
   undoGroup: boolean;
@@ -43,18 +50,26 @@ export async function buildSummaryInExcel<M = unknown>(deps: BuildSummaryDeps<M>
   const run = deps.run ?? excelRun;
   const report = deps.onProgress ?? (() => undefined);
   const lock = new RunLock(deps.by ?? 'pane');
-  const snapshot = await runBatch(
-    (context) =>
-      readWorkbookSnapshot(context, {
-        onProgress: (done, total) => report({ phase: 'read', done, total }),
-        budgetBytes: deps.budgetBytes,
-        // Refuse early, before reading, while another build holds the workbook.
-        withFirstSync: { queue: () => lock.queueCheck(context), after: () => lock.assertFree() },
-      }),
-    { run },
-  );
+  const stopIfCancelled = () => {
+    if (deps.cancelled?.()) throw new BuildCancelledError();
+  };
+  // Without a read run the lock is first checked in the write's sync 1, still before any change.
+  const snapshot =
+    deps.snapshot ??
+    (await runBatch(
+      (context) =>
+        readWorkbookSnapshot(context, {
+          onProgress: (done, total) => report({ phase: 'read', done, total }),
+          budgetBytes: deps.budgetBytes,
+          // Refuse early, before reading, while another build holds the workbook.
+          withFirstSync: { queue: () => lock.queueCheck(context), after: () => lock.assertFree() },
+        }),
+      { run },
+    ));
+  stopIfCancelled();
   report({ phase: 'analyze' });
-  const { model, plan } = deps.analyze(snapshot);
+  const { model, plan } = await deps.analyze(snapshot);
+  stopIfCancelled();
   const undoGroup = (deps.canGroupUndo ?? canGroupUndo)() && !snapshot.sheets.some((s) => s.ownedByHyoka);
   const result = await runBatch(
     async (context) => {
@@ -64,6 +79,7 @@ export async function buildSummaryInExcel<M = unknown>(deps: BuildSummaryDeps<M>
           budgetBytes: deps.budgetBytes,
           lock,
           undoGroup,
+          cancelled: deps.cancelled,
           // The undo after a failure deletes sheets, which an undo group cannot: a run of its own.
           recoveryRun: undoGroup ? (batch) => runBatch(batch, { run }) : undefined,
         });

@@ -1,42 +1,45 @@
-import { useCallback, useMemo, useRef, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import {
   Button,
   MessageBar,
   MessageBarBody,
   MessageBarTitle,
-  ProgressBar,
   Tab,
   TabList,
   Text,
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import { analyzeWorkbook } from "../core";
-import type { Direction, Finding, SheetKind, WorkbookSnapshot } from "../core";
-import { analyzeForBuild } from "./analysis";
+import type { Direction, EvaluationModel, Finding, SheetKind, WorkbookSnapshot } from "../core";
 import type { Analyze } from "./analysis";
 import { createBrowserPort } from "./browserPort";
 import type { BrowserFile } from "./browserPort";
 import { BuildPanel } from "./components/BuildPanel";
 import type { BuildState, BuildStepId } from "./components/BuildPanel";
-import { FindingsPanel, findingKey, placeOf } from "./components/FindingsPanel";
+import { ALL, FindingsPanel } from "./components/FindingsPanel";
 import { LayoutStep } from "./components/layout/LayoutStep";
 import { ProfileProblems } from "./components/layout/ProfileProblems";
 import { OtherWorkbooksPanel } from "./components/OtherWorkbooksPanel";
 import type { ReadWorkbook } from "./components/OtherWorkbooksPanel";
 import { OverviewPanel } from "./components/OverviewPanel";
+import { RunProgressView } from "./components/RunProgressView";
 import { SelfCheckPanel } from "./components/SelfCheckPanel";
 import { SheetsPanel } from "./components/SheetsPanel";
 import { usePaneStyles } from "./components/styles";
 import { describeError } from "./errors";
+import { placeOf } from "./findingKeys";
 import { translator } from "./i18n";
-import type { Lang, Translate } from "./i18n";
-import { analyzeAll, NO_OTHERS } from "./others";
+import type { Lang } from "./i18n";
+import { NO_OTHERS } from "./others";
 import type { OtherWorkbooks } from "./others";
-import type { BuildPhase, WorkbookPort } from "./port";
+import type { AnalyzeForBuild, BuildPhase, WorkbookPort } from "./port";
 import { makeSelfCheck } from "./selfCheck";
-import { analyzeOptions, defaultSettings, withEntry } from "./settings";
+import { defaultSettings, withEntry } from "./settings";
 import type { GradeSetting, PaneSettings } from "./settings";
+import { createAnalysisClient, isCancelled } from "./worker/client";
+import type { AnalysisClient } from "./worker/client";
+import type { PaneJob, RunProgress } from "./worker/protocol";
+import { spawnAnalysisWorker } from "./worker/spawn";
 
 export type { Analyze };
 
@@ -44,8 +47,10 @@ export interface AppProps {
   /** The workbook in Excel; null outside Office, where the user opens an .xlsx file. */
   port: WorkbookPort | null;
   lang: Lang;
-  /** The core's analyzeWorkbook; injectable for tests. */
+  /** The core's analyzeWorkbook by default (in the worker); a test's runs on the main thread. */
   analyze?: Analyze;
+  /** Where parse, validate and plan run: the analysis worker, else the main thread (tests inject). */
+  jobs?: AnalysisClient;
   /** Browser mode: the port over an opened file (createBrowserPort; tests pass a fake). */
   openPort?: (file: BrowserFile) => WorkbookPort;
   /** The run's time for the summary's log; injectable for tests. */
@@ -58,10 +63,30 @@ export interface AppProps {
 
 type ScanState =
   | { step: "idle" }
-  | { step: "reading"; done: number; total: number }
-  | { step: "analyzing" }
+  | { step: "running"; progress: RunProgress | null }
   | { step: "done" }
   | { step: "error"; message: string };
+
+/** What the shown analysis was computed from: a change in any of them analyses again. */
+interface AnalysisInputs {
+  snapshot: WorkbookSnapshot;
+  settings: PaneSettings;
+  lang: Lang;
+  others: OtherWorkbooks;
+}
+
+interface Analyzed {
+  inputs: AnalysisInputs;
+  model: EvaluationModel | null;
+  detected: Record<string, SheetKind>;
+  error: string | null;
+}
+
+const sameInputs = (a: AnalysisInputs, b: AnalysisInputs) =>
+  a.snapshot === b.snapshot &&
+  a.settings === b.settings &&
+  a.lang === b.lang &&
+  a.others === b.others;
 
 type TabId = "sheets" | "layout" | "overview" | "findings" | "build";
 
@@ -74,17 +99,37 @@ const useStyles = makeStyles({
   },
   header: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
   title: { fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold, margin: 0 },
+  // The steps stay in reach however long the page below them: 45 fields, 500 findings.
+  steps: {
+    position: "sticky",
+    top: 0,
+    zIndex: 2,
+    backgroundColor: tokens.colorNeutralBackground1,
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    marginInline: `calc(-1 * ${tokens.spacingHorizontalL})`,
+    paddingInline: tokens.spacingHorizontalL,
+  },
   tabs: { flexWrap: "wrap" },
   hiddenInput: { display: "none" },
+  fieldset: { border: 0, margin: 0, padding: 0, minWidth: 0 },
 });
 
-const phaseStep = (p: BuildPhase): BuildStepId => p.phase;
+const STEP_OF: Record<BuildPhase["phase"], BuildStepId> = {
+  read: "read",
+  analyze: "analyze",
+  parse: "analyze",
+  validate: "analyze",
+  plan: "analyze",
+  write: "write",
+  package: "package",
+};
 
 export function App({
   port: officePort,
   lang,
-  analyze = analyzeWorkbook,
-  openPort = createBrowserPort,
+  analyze,
+  jobs: injectedJobs,
+  openPort: injectedOpenPort,
   now = () => new Date(),
   selfCheck = makeSelfCheck(false),
   readWorkbook,
@@ -93,6 +138,14 @@ export function App({
   const pane = usePaneStyles();
   const t = useMemo(() => translator(lang), [lang]);
   const mode = officePort ? officePort.kind : "browser";
+  const jobs = useMemo(
+    () => injectedJobs ?? createAnalysisClient(spawnAnalysisWorker, analyze),
+    [injectedJobs, analyze]
+  );
+  const openPort = useMemo(
+    () => injectedOpenPort ?? ((file: BrowserFile) => createBrowserPort(file, { jobs })),
+    [injectedOpenPort, jobs]
+  );
 
   const [port, setPort] = useState<WorkbookPort | null>(officePort);
   const [settings, setSettings] = useState<PaneSettings>(defaultSettings);
@@ -102,32 +155,59 @@ export function App({
   const [announcement, setAnnouncement] = useState("");
   const [openError, setOpenError] = useState<string | null>(null);
   const [selected, setSelected] = useState<string | null>(null);
+  const [findingsField, setFindingsField] = useState<string>(ALL);
   const [build, setBuild] = useState<BuildState>({ step: "idle" });
   const [others, setOthers] = useState<OtherWorkbooks>(NO_OTHERS);
+  const [readingOther, setReadingOther] = useState(false);
   const fileInput = useRef<HTMLInputElement>(null);
-
-  // The analysis follows the snapshot and the user's choices: changing one re-analyses.
-  const analysis = useMemo(() => {
-    if (!snapshot) return null;
-    try {
-      const model = analyzeAll(analyze, snapshot, analyzeOptions(settings, lang), others).model;
-      // What the classifier says without the user's overrides (the "automatic" option).
-      const overridden = Object.keys(settings.sheetKinds).length > 0;
-      const detectedSheets = overridden
-        ? analyze(snapshot, { ...analyzeOptions(settings, lang), sheetKinds: {} }).sheets
-        : model.sheets;
-      const detected: Record<string, SheetKind> = {};
-      for (const s of detectedSheets) detected[s.name] = s.kind;
-      return { model, detected, error: null };
-    } catch (e) {
-      return {
-        model: null,
-        detected: {},
-        error: t("error.analyze", { message: describeError(e, t) }),
-      };
-    }
-  }, [snapshot, settings, lang, analyze, t, others]);
+  // Bumped when another file is opened: a scan or build started before is dropped, never shown.
+  const epoch = useRef(0);
+  // The running scan or build: its Cancel aborts it (a scan's result is then dropped by `scanRun`).
+  const running = useRef<AbortController | null>(null);
+  const scanRun = useRef(0);
+  // What a cancelled scan goes back to.
+  const scanBefore = useRef<ScanState>({ step: "idle" });
+  const [cancelling, setCancelling] = useState(false);
+  const [analysis, setAnalysis] = useState<Analyzed | null>(null);
   const model = analysis?.model ?? null;
+
+  const analyzed = useCallback(
+    async (
+      inputs: AnalysisInputs,
+      onProgress?: (p: RunProgress) => void,
+      signal?: AbortSignal
+    ): Promise<Analyzed> => {
+      const job: PaneJob = { settings: inputs.settings, lang: inputs.lang, others: inputs.others };
+      try {
+        const out = await jobs.run(
+          { type: "analyze", snapshot: inputs.snapshot, job },
+          onProgress,
+          signal
+        );
+        return { inputs, ...out, error: null };
+      } catch (e) {
+        if (isCancelled(e)) throw e;
+        const error = t("error.analyze", { message: describeError(e, t) });
+        return { inputs, model: null, detected: {}, error };
+      }
+    },
+    [jobs, t]
+  );
+
+  const scanning = scan.step === "running";
+  // The analysis follows the snapshot and the user's choices: changing one analyses again (in the
+  // worker); the last result stays shown meanwhile, and a result overtaken by a newer change is dropped.
+  useEffect(() => {
+    if (!snapshot || scanning) return;
+    const inputs: AnalysisInputs = { snapshot, settings, lang, others };
+    if (analysis && sameInputs(analysis.inputs, inputs)) return;
+    const controller = new AbortController();
+    analyzed(inputs, undefined, controller.signal).then(
+      (next) => !controller.signal.aborted && setAnalysis(next),
+      () => undefined
+    );
+    return () => controller.abort();
+  }, [snapshot, settings, lang, others, scanning, analysis, analyzed]);
 
   const updateSettings = useCallback(
     (next: PaneSettings, note: string) => {
@@ -142,30 +222,63 @@ export function App({
 
   const runScan = useCallback(
     async (target: WorkbookPort) => {
-      setScan({ step: "reading", done: 0, total: 0 });
+      const started = epoch.current;
+      const run = ++scanRun.current;
+      const current = () => epoch.current === started && scanRun.current === run;
+      const controller = new AbortController();
+      running.current = controller;
+      scanBefore.current = scan;
+      const progress = (p: RunProgress) => current() && setScan({ step: "running", progress: p });
+      setScan({ step: "running", progress: null });
       setAnnouncement(t("scan.reading"));
-      setBuild({ step: "idle" });
       try {
         const saved = await target.loadSettings();
-        if (saved) setSettings(saved);
-        const snap = await target.readSnapshot((done, total) =>
-          setScan({ step: "reading", done, total })
+        if (!current()) return;
+        const snap = await target.readSnapshot(
+          (done, total) => progress({ phase: "read", done, total }),
+          controller.signal
         );
-        setScan({ step: "analyzing" });
+        if (!current()) return;
+        // Read, parsed and checked as the pane will show it, then shown all at once.
+        const inputs = { snapshot: snap, settings: saved ?? settings, lang, others };
+        const next = await analyzed(inputs, progress, controller.signal);
+        if (!current()) return;
+        if (saved) setSettings(saved);
         setSnapshot(snap);
+        setAnalysis(next);
+        setBuild({ step: "idle" });
         setScan({ step: "done" });
         setAnnouncement(t("scan.done", { sheets: snap.sheets.length }));
       } catch (e) {
+        // A cancelled scan was put back by cancelRun.
+        if (!current() || isCancelled(e)) return;
         const message =
           target.kind === "browser"
             ? t("error.fileUnreadable", { name: target.name, message: describeError(e, t) })
             : describeError(e, t);
         setScan({ step: "error", message });
         setAnnouncement(message);
+      } finally {
+        if (running.current === controller) running.current = null;
       }
     },
-    [t]
+    [t, scan, settings, lang, others, analyzed]
   );
+
+  const cancelRun = useCallback(() => {
+    const controller = running.current;
+    if (!controller) return;
+    controller.abort();
+    if (scan.step === "running") {
+      // A scan stops at once: whatever was shown before it stays; its result, should it come, is dropped.
+      scanRun.current++;
+      setScan(scanBefore.current);
+      setAnnouncement(t("scan.cancelled"));
+    } else {
+      // A build first undoes what it wrote; it says so when it has.
+      setCancelling(true);
+    }
+  }, [scan.step, t]);
 
   const onFile = useCallback(
     async (file: File | undefined) => {
@@ -175,11 +288,15 @@ export function App({
         setOpenError(t("open.notXlsx", { name: file.name }));
         return;
       }
+      // Whatever runs for the previous file is dropped when it ends.
+      epoch.current++;
       const bytes = new Uint8Array(await file.arrayBuffer());
       const next = openPort({ name: file.name, bytes });
       setPort(next);
       setSnapshot(null);
+      setAnalysis(null);
       setSelected(null);
+      setFindingsField(ALL);
       setScan({ step: "idle" });
       setBuild({ step: "idle" });
       setSettings(defaultSettings());
@@ -189,9 +306,9 @@ export function App({
   );
 
   const openFinding = useCallback(
-    async (f: Finding) => {
+    async (f: Finding, key: string) => {
       if (!port) return;
-      setSelected(findingKey(f));
+      setSelected(key);
       // A cell of another workbook (added, or last year's) cannot be selected here.
       if (f.file !== undefined) {
         setAnnouncement(t("findings.otherFile", { place: placeOf(f), file: f.file }));
@@ -226,29 +343,58 @@ export function App({
 
   const runBuild = useCallback(async () => {
     if (!port) return;
+    const started = epoch.current;
+    const stale = () => epoch.current !== started;
+    const controller = new AbortController();
+    running.current = controller;
+    setCancelling(false);
     let current: BuildStepId = "read";
-    setBuild({ step: "running", current });
+    setBuild({ step: "running", current, progress: null });
     setAnnouncement(t("build.running", { step: t("build.step.read") }));
-    const forBuild = analyzeForBuild(settings, lang, now, analyze, port.name, others);
+    const report = (p: BuildPhase) => {
+      if (stale()) return;
+      const step = STEP_OF[p.phase];
+      // The port says "analyze" as it hands over; the worker's parse / validate / plan say more.
+      setBuild({ step: "running", current: step, progress: p.phase === "analyze" ? null : p });
+      if (step !== current) {
+        current = step;
+        setAnnouncement(t("build.running", { step: t(`build.step.${step}`) }));
+      }
+    };
+    const job = { settings, lang, others, now: now(), fallbackSource: port.name };
+    const forBuild: AnalyzeForBuild = async (snapshot) => ({
+      plan: await jobs.run({ type: "plan", snapshot, job }, report, controller.signal),
+    });
     try {
-      const outcome = await port.buildSummary(forBuild, (p) => {
-        const step = phaseStep(p);
-        if (step !== current) {
-          current = step;
-          setBuild({ step: "running", current });
-          setAnnouncement(t("build.running", { step: t(`build.step.${step}`) }));
-        }
-      });
+      const outcome = await port.buildSummary(forBuild, report, controller.signal);
+      if (stale()) return;
       setBuild({ step: "done", outcome });
       setAnnouncement(t("build.done"));
     } catch (e) {
+      if (stale()) return;
+      if (isCancelled(e)) {
+        setBuild({ step: "cancelled" });
+        setAnnouncement(t("build.cancelled"));
+        return;
+      }
       const message = describeError(e, t);
       setBuild({ step: "error", at: current, message });
       setAnnouncement(`${t("build.failed")} ${message}`);
+    } finally {
+      if (running.current === controller) running.current = null;
+      setCancelling(false);
     }
-  }, [port, analyze, settings, lang, now, t, others]);
+  }, [port, jobs, settings, lang, now, t, others]);
 
-  const scanning = scan.step === "reading" || scan.step === "analyzing";
+  const building = build.step === "running";
+  // One run at a time: what would start another is disabled, and says why.
+  const busyReason = scanning
+    ? t("busy.scanning")
+    : building
+      ? t("busy.building")
+      : readingOther
+        ? t("busy.readingOther")
+        : null;
 
   return (
     <main className={styles.root} lang={lang}>
@@ -280,6 +426,8 @@ export function App({
             <Button
               appearance={port ? "secondary" : "primary"}
               onClick={() => fileInput.current?.click()}
+              disabled={busyReason !== null}
+              aria-describedby={busyReason ? "hyoka-busy" : undefined}
             >
               {t("open.button")}
             </Button>
@@ -299,12 +447,24 @@ export function App({
           </h2>
           <Text>{t("scan.hint")}</Text>
           <div>
-            <Button appearance="primary" onClick={() => void runScan(port)} disabled={scanning}>
+            <Button
+              appearance="primary"
+              onClick={() => void runScan(port)}
+              disabled={busyReason !== null}
+              aria-describedby={busyReason ? "hyoka-busy" : undefined}
+            >
               {scan.step === "done" ? t("scan.rescan") : t("scan.button")}
             </Button>
           </div>
-          <ScanProgress state={scan} t={t} />
+          {scan.step === "running" && (
+            <RunProgressView progress={scan.progress} onCancel={cancelRun} t={t} />
+          )}
         </section>
+      )}
+      {busyReason && (
+        <Text id="hyoka-busy" size={200} className={pane.muted}>
+          {busyReason}
+        </Text>
       )}
 
       {/* Everything the pane says as it goes: progress, selections, re-analysis. */}
@@ -337,107 +497,127 @@ export function App({
 
       {port && model && analysis && scan.step === "done" && (
         <>
-          <TabList
-            className={styles.tabs}
-            selectedValue={tab}
-            onTabSelect={(_, d) => setTab(d.value as TabId)}
-            aria-label={t("tabs.label")}
-            size="small"
-          >
-            {(
-              [
-                ["sheets", t("tabs.sheets")],
-                ["layout", t("tabs.layout")],
-                ["overview", t("tabs.overview")],
-                ["findings", t("tabs.findings", { count: model.findings.length })],
-                ["build", t("tabs.build")],
-              ] as [TabId, string][]
-            ).map(([id, label]) => (
-              <Tab key={id} id={`hyoka-tab-${id}`} value={id} aria-controls={`hyoka-panel-${id}`}>
-                {label}
-              </Tab>
-            ))}
-          </TabList>
+          <div id="hyoka-steps" className={styles.steps}>
+            <TabList
+              className={styles.tabs}
+              selectedValue={tab}
+              onTabSelect={(_, d) => setTab(d.value as TabId)}
+              aria-label={t("tabs.label")}
+              size="small"
+            >
+              {(
+                [
+                  ["sheets", t("tabs.sheets")],
+                  ["layout", t("tabs.layout")],
+                  ["overview", t("tabs.overview")],
+                  ["findings", t("tabs.findings", { count: model.findings.length })],
+                  ["build", t("tabs.build")],
+                ] as [TabId, string][]
+              ).map(([id, label]) => (
+                <Tab key={id} id={`hyoka-tab-${id}`} value={id} aria-controls={`hyoka-panel-${id}`}>
+                  {label}
+                </Tab>
+              ))}
+            </TabList>
+          </div>
           <div role="tabpanel" id={`hyoka-panel-${tab}`} aria-labelledby={`hyoka-tab-${tab}`}>
-            {tab === "sheets" && (
-              <SheetsPanel
-                sheets={model.sheets}
-                detected={analysis.detected}
-                overrides={settings.sheetKinds}
-                onOverride={(sheet, kind) =>
-                  updateSettings(
-                    { ...settings, sheetKinds: withEntry(settings.sheetKinds, sheet, kind) },
-                    t("sheets.changed", {
-                      sheet,
-                      kind: kind ? t(`kind.${kind}`) : t("sheets.autoUnknown"),
-                    })
-                  )
-                }
-                t={t}
-                lang={lang}
-              />
-            )}
-            {tab === "layout" && snapshot && (
-              <LayoutStep
-                snapshot={snapshot}
-                model={model}
-                settings={settings}
-                port={port}
-                lang={lang}
-                t={t}
-                onSettings={updateSettings}
-                announce={setAnnouncement}
-              />
-            )}
-            {tab === "overview" && (
-              <OverviewPanel
-                model={model}
-                settings={settings}
-                onAsOf={(id, year) =>
-                  updateSettings(
-                    { ...settings, asOf: withEntry(settings.asOf, id, year) },
-                    t("overview.changed")
-                  )
-                }
-                onDirection={(key, direction: Direction | undefined) =>
-                  updateSettings(
-                    { ...settings, directions: withEntry(settings.directions, key, direction) },
-                    t("overview.changed")
-                  )
-                }
-                onGrades={(grades: GradeSetting[]) =>
-                  updateSettings({ ...settings, grades }, t("overview.changed"))
-                }
-                t={t}
-              />
-            )}
-            {tab === "findings" && (
-              <FindingsPanel
-                findings={model.findings}
-                lang={lang}
-                selected={selected}
-                onOpen={(f) => void openFinding(f)}
-                t={t}
-              />
-            )}
-            {tab === "build" && (
-              <OtherWorkbooksPanel
-                others={others}
-                onChange={(next, note) => {
-                  setOthers(next);
-                  setAnnouncement(note);
-                }}
-                t={t}
-                lang={lang}
-                read={readWorkbook}
-              />
-            )}
+            {/* While a summary is built, the choices it was started with stay as they are. */}
+            <fieldset
+              className={styles.fieldset}
+              disabled={building}
+              aria-describedby={building ? "hyoka-busy" : undefined}
+            >
+              {tab === "sheets" && (
+                <SheetsPanel
+                  sheets={model.sheets}
+                  detected={analysis.detected}
+                  overrides={settings.sheetKinds}
+                  onOverride={(sheet, kind) =>
+                    updateSettings(
+                      { ...settings, sheetKinds: withEntry(settings.sheetKinds, sheet, kind) },
+                      t("sheets.changed", {
+                        sheet,
+                        kind: kind ? t(`kind.${kind}`) : t("sheets.autoUnknown"),
+                      })
+                    )
+                  }
+                  t={t}
+                  lang={lang}
+                />
+              )}
+              {tab === "layout" && snapshot && (
+                <LayoutStep
+                  snapshot={snapshot}
+                  model={model}
+                  settings={settings}
+                  port={port}
+                  lang={lang}
+                  t={t}
+                  onSettings={updateSettings}
+                  announce={setAnnouncement}
+                />
+              )}
+              {tab === "overview" && (
+                <OverviewPanel
+                  model={model}
+                  settings={settings}
+                  onAsOf={(id, year) =>
+                    updateSettings(
+                      { ...settings, asOf: withEntry(settings.asOf, id, year) },
+                      t("overview.changed")
+                    )
+                  }
+                  onDirection={(key, direction: Direction | undefined) =>
+                    updateSettings(
+                      { ...settings, directions: withEntry(settings.directions, key, direction) },
+                      t("overview.changed")
+                    )
+                  }
+                  onGrades={(grades: GradeSetting[]) =>
+                    updateSettings({ ...settings, grades }, t("overview.changed"))
+                  }
+                  onShowFindings={(ref) => {
+                    setFindingsField(ref);
+                    setTab("findings");
+                  }}
+                  t={t}
+                />
+              )}
+              {tab === "findings" && (
+                <FindingsPanel
+                  findings={model.findings}
+                  fields={model.policyFields}
+                  field={findingsField}
+                  onField={setFindingsField}
+                  lang={lang}
+                  selected={selected}
+                  onOpen={(f, key) => void openFinding(f, key)}
+                  t={t}
+                />
+              )}
+              {tab === "build" && (
+                <OtherWorkbooksPanel
+                  others={others}
+                  onChange={(next, note) => {
+                    setOthers(next);
+                    setAnnouncement(note);
+                  }}
+                  t={t}
+                  lang={lang}
+                  read={readWorkbook}
+                  onReading={(name) => setReadingOther(name !== null)}
+                />
+              )}
+            </fieldset>
             {tab === "build" && (
               <BuildPanel
                 mode={port.kind}
                 state={build}
                 onBuild={() => void runBuild()}
+                blocked={!building && busyReason !== null}
                 onGoTo={(sheet) => void goTo(sheet)}
+                onCancel={cancelRun}
+                cancelling={cancelling}
                 t={t}
               />
             )}
@@ -447,22 +627,5 @@ export function App({
 
       <SelfCheckPanel run={selfCheck} t={t} />
     </main>
-  );
-}
-
-function ScanProgress({ state, t }: { state: ScanState; t: Translate }) {
-  if (state.step !== "reading" && state.step !== "analyzing") return null;
-  const text =
-    state.step === "analyzing"
-      ? t("scan.analyzing")
-      : state.total > 0
-        ? t("scan.readingProgress", { done: state.done, total: state.total })
-        : t("scan.reading");
-  const value = state.step === "reading" && state.total > 0 ? state.done / state.total : undefined;
-  return (
-    <>
-      <ProgressBar value={value} aria-label={text} />
-      <Text>{text}</Text>
-    </>
   );
 }

@@ -3,7 +3,8 @@
  * `ja`, so a key missing from either catalog fails the type check; test/taskpane/i18n.test.ts
  * checks the same at run time (and that placeholders match).
  */
-import type { Direction, Severity, SheetKind, YearStatus } from "../core";
+import type { Direction, PolicyField, Severity, SheetKind, YearStatus } from "../core";
+import { fieldKey } from "../core/fieldKey";
 import { warekiYear } from "../core/i18n/summary";
 
 export type Lang = "ja" | "en";
@@ -16,8 +17,22 @@ const ja = {
   "scan.hint": "ブックのシートを読み取り、政策分野・指標・事務事業を確認します。",
   "scan.reading": "ブックを読み取っています…",
   "scan.readingProgress": "ブックを読み取っています… ({done}/{total})",
-  "scan.analyzing": "内容を解析しています…",
   "scan.done": "{sheets} 枚のシートを読み取りました。",
+  "run.parse": "シートを解析しています…",
+  "run.validate": "目標と実績を検証しています…",
+  "run.plan": "サマリーを組み立てています…",
+  "run.write": "サマリーシートを書き込んでいます…",
+  "run.package": "ダウンロードを準備しています…",
+  "run.cancel": "中止",
+  "run.cancelling": "中止しています…",
+  "scan.cancelled": "スキャンを中止しました。前の結果はそのままです。",
+  "build.cancelled": "サマリーの作成を中止しました。何も書き込んでいません。",
+  "busy.scanning":
+    "スキャン中です。終わるまで、ファイルを開く・スキャン・サマリー作成はできません。",
+  "busy.building":
+    "サマリーを作成中です。終わるまで、ファイルを開く・スキャン・設定の変更はできません。",
+  "busy.readingOther":
+    "追加したブックを読み取り中です。終わるまで、スキャンとサマリー作成はできません。",
   "sheets.heading": "シートの対応",
   "sheets.caption": "各シートの種類と、そう判断した理由",
   "sheets.col.name": "シート名",
@@ -33,8 +48,31 @@ const ja = {
   "kind.hyokaSummary": "評価サマリー（Hyōka 作成）",
   "kind.empty": "空のシート",
   "kind.unknown": "対象外",
-  "fields.heading": "政策分野ごとの件数",
+  "fields.heading": "政策分野の一覧",
   "fields.none": "政策分野は見つかりませんでした。シートの種類と理由を確認してください。",
+  "fields.tableLabel": "政策分野ごとの評価年度の指標の状況と指摘",
+  "fields.col.field": "政策分野",
+  "fields.col.findingsShort": "指摘",
+  "fields.sortBy": "{column}で並べ替え",
+  "fields.showFindings": "{field} の指摘 {count} 件を表示",
+  "fields.noYear": "評価年度なし",
+  "fields.totals":
+    "政策分野 {fields} ・ 評価年度の指標: ✓ 達成 {achieved} ・ ✗ 未達成 {notAchieved} ・ － 実績なし {notReported} ・ … 集計中 {pending}",
+  "fields.findingsTotal": "指摘 {count} 件",
+  "fields.findingsTotalWithOther": "指摘 {count} 件（うち政策分野に属さないもの {other} 件）",
+  "fields.jump": "政策分野へ移動",
+  "fields.jumpPrompt": "選んでください",
+  "fields.legend":
+    "✓ 達成 ・ ✗ 未達成 ・ － 実績なし ・ … 集計中（評価年度の指標の数）。見出しで並べ替え、政策分野を押すと設定を開きます。",
+  "overview.common": "すべての政策分野に共通の設定",
+  "overview.sizes": "指標 {indicators} ・ 施策 {measures} ・ 事務事業 {projects}",
+  "overview.grade": "評価 {grade}",
+  "grades.from": "{grade} {min}% 以上",
+  "grades.open": "評価区分を変更",
+  "grades.close": "閉じる",
+  "findings.fieldLabel": "政策分野",
+  "findings.noField": "政策分野に属さないもの",
+  "findings.listLabel": "指摘の一覧",
   "fields.col.asOf": "評価年度",
   "fields.col.indicators": "指標",
   "fields.col.achieved": "達成",
@@ -343,8 +381,20 @@ const en: Record<MessageKey, string> = {
   "scan.hint": "Reads the workbook's sheets and lists the policy fields, indicators and projects.",
   "scan.reading": "Reading the workbook…",
   "scan.readingProgress": "Reading the workbook… ({done}/{total})",
-  "scan.analyzing": "Analyzing…",
   "scan.done": "Read {sheets} sheets.",
+  "run.parse": "Parsing the sheets…",
+  "run.validate": "Checking targets against actuals…",
+  "run.plan": "Planning the summary…",
+  "run.write": "Writing the summary sheets…",
+  "run.package": "Preparing the download…",
+  "run.cancel": "Cancel",
+  "run.cancelling": "Cancelling…",
+  "scan.cancelled": "Scan cancelled. The previous result is unchanged.",
+  "build.cancelled": "Build cancelled. Nothing was written.",
+  "busy.scanning": "Scanning. Opening a file, scanning and building wait until it ends.",
+  "busy.building":
+    "Building the summary. Opening a file, scanning and changing choices wait until it ends.",
+  "busy.readingOther": "Reading an added workbook. Scanning and building wait until it ends.",
   "sheets.heading": "Sheet mapping",
   "sheets.caption": "Each sheet's kind and why it was chosen",
   "sheets.col.name": "Sheet",
@@ -360,8 +410,31 @@ const en: Record<MessageKey, string> = {
   "kind.hyokaSummary": "Hyōka summary",
   "kind.empty": "Empty",
   "kind.unknown": "Not recognised",
-  "fields.heading": "Counts per policy field",
+  "fields.heading": "Policy fields",
   "fields.none": "No policy field was found. Check the sheet kinds and reasons.",
+  "fields.tableLabel": "KPI statuses in the evaluation year, and findings, per policy field",
+  "fields.col.field": "Policy field",
+  "fields.col.findingsShort": "Find.",
+  "fields.sortBy": "Sort by {column}",
+  "fields.showFindings": "Show the {count} findings of {field}",
+  "fields.noYear": "no evaluation year",
+  "fields.totals":
+    "Policy fields {fields} · KPIs in the evaluation year: ✓ achieved {achieved} · ✗ not achieved {notAchieved} · – not reported {notReported} · … pending {pending}",
+  "fields.findingsTotal": "Findings: {count}",
+  "fields.findingsTotalWithOther": "Findings: {count} ({other} of them belong to no policy field)",
+  "fields.jump": "Go to a policy field",
+  "fields.jumpPrompt": "Choose one",
+  "fields.legend":
+    "✓ achieved · ✗ not achieved · – not reported · … pending (KPIs in the evaluation year). Sort by a heading; press a field to open its settings.",
+  "overview.common": "Settings for every policy field",
+  "overview.sizes": "KPIs {indicators} · measures {measures} · projects {projects}",
+  "overview.grade": "grade {grade}",
+  "grades.from": "{grade} from {min}%",
+  "grades.open": "Change the grades",
+  "grades.close": "Close",
+  "findings.fieldLabel": "Policy field",
+  "findings.noField": "No policy field",
+  "findings.listLabel": "Findings",
   "fields.col.asOf": "Evaluation year",
   "fields.col.indicators": "KPIs",
   "fields.col.achieved": "Achieved",
@@ -673,6 +746,11 @@ export function translator(lang: Lang): Translate {
     catalog[key].replace(/\{(\w+)\}/g, (whole, name: string) =>
       params && name in params ? String(params[name]) : whole
     );
+}
+
+/** "政策分野9 社会参画" / "Policy field 9 社会参画". */
+export function fieldLabel(t: Translate, field: Pick<PolicyField, "id" | "name">): string {
+  return t("overview.field", { id: fieldKey(field), name: field.name });
 }
 
 export function kindKey(kind: SheetKind): MessageKey {

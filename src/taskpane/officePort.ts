@@ -1,4 +1,7 @@
+import type { WorkbookSnapshot } from "../core";
 import { buildSummaryInExcel } from "../excel/buildSummary";
+import { watchWorkbookChanges } from "../excel/changeWatch";
+import type { ChangeWatch } from "../excel/changeWatch";
 import {
   activateSheetInExcel,
   readSelectionInExcel,
@@ -28,14 +31,39 @@ function saveOfficeSettings(settings: PaneSettings): Promise<void> {
   );
 }
 
-/** The workbook open in Excel, through src/excel (each call one Excel.run batch). */
-export function createOfficePort(): WorkbookPort {
+export interface OfficePortDeps {
+  read?: typeof readWorkbookInExcel;
+  build?: typeof buildSummaryInExcel;
+  /** The worksheet-event watch (src/excel/changeWatch.ts); null where there is none. */
+  watch?: () => Promise<ChangeWatch | null>;
+}
+
+/**
+ * The workbook open in Excel, through src/excel (each call one Excel.run batch). A build reuses
+ * the last read while the worksheet events say nothing changed since; otherwise it reads again.
+ */
+export function createOfficePort(deps: OfficePortDeps = {}): WorkbookPort {
+  const read = deps.read ?? readWorkbookInExcel;
+  const build = deps.build ?? buildSummaryInExcel;
+  let watching: Promise<ChangeWatch | null> | null = null;
+  let lastRead: WorkbookSnapshot | null = null;
+  /** The last read, while the workbook is unchanged since it began. */
+  const unchangedRead = async (): Promise<WorkbookSnapshot | undefined> => {
+    const watch = watching ? await watching : null;
+    return watch && !watch.changed && lastRead ? lastRead : undefined;
+  };
   return {
     kind: "office",
     name: "Excel",
     async readSnapshot(onProgress) {
-      const snapshot = await readWorkbookInExcel(onProgress);
-      return { ...snapshot, source: snapshot.source ?? "Excel" };
+      // Watching starts before the first read, so a change during it counts.
+      watching ??= (deps.watch ?? watchWorkbookChanges)().catch(() => null);
+      const watch = await watching;
+      watch?.reset();
+      lastRead = null;
+      const snapshot = await read(onProgress);
+      lastRead = { ...snapshot, source: snapshot.source ?? "Excel" };
+      return lastRead;
     },
     async selectCell(sheet, address) {
       await selectCellInExcel(sheet, address);
@@ -45,10 +73,15 @@ export function createOfficePort(): WorkbookPort {
       await activateSheetInExcel(sheet);
       return "selected";
     },
-    async buildSummary(analyze, onProgress) {
-      const result = await buildSummaryInExcel({
-        analyze: (snapshot) => analyze({ ...snapshot, source: snapshot.source ?? "Excel" }),
+    async buildSummary(analyze, onProgress, signal) {
+      const snapshot = await unchangedRead();
+      // The build's own sheets change the workbook: the next build reads again.
+      lastRead = null;
+      const result = await build({
+        analyze: (s) => analyze({ ...s, source: s.source ?? "Excel" }),
+        snapshot,
         onProgress,
+        cancelled: () => signal?.aborted === true,
       });
       return {
         sheetNames: result.sheetNames,

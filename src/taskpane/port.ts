@@ -1,18 +1,15 @@
-import type { EvaluationModel, SummaryPlan, WorkbookSnapshot } from "../core";
+import type { SummaryPlan, WorkbookSnapshot } from "../core";
 import type { PaneSettings } from "./settings";
+import type { RunProgress } from "./worker/protocol";
 
-/** Where a build is: read the workbook, analyse it, write the sheets (step text is the applier's). */
-export type BuildPhase =
-  | { phase: "read"; done: number; total: number }
-  | { phase: "analyze" }
-  | { phase: "write"; step: string }
-  | { phase: "package" };
+/**
+ * Where a build is: read the workbook (per sheet), analyse it (the port says when it starts; the
+ * pane's worker says parse / validate / plan), write the sheets (step text is the applier's), package.
+ */
+export type BuildPhase = RunProgress | { phase: "analyze" };
 
-/** Snapshot → model and plan, with the user's choices; the pane passes it to the port. */
-export type AnalyzeForBuild = (snapshot: WorkbookSnapshot) => {
-  model: EvaluationModel;
-  plan: SummaryPlan;
-};
+/** Snapshot → plan, with the user's choices (in the pane's worker); the pane passes it to the port. */
+export type AnalyzeForBuild = (snapshot: WorkbookSnapshot) => Promise<{ plan: SummaryPlan }>;
 
 export interface BuildOutcome {
   /** Plan sheet key → the name the sheet got. */
@@ -42,15 +39,23 @@ export interface WorkbookPort {
   kind: "office" | "browser";
   /** What the user opened ("Excel" inside Office, the file name in browser mode). */
   name: string;
-  readSnapshot(onProgress?: (done: number, total: number) => void): Promise<WorkbookSnapshot>;
+  /** Reads every sheet; a browser-mode read stops when `signal` aborts (Office's read runs to its end). */
+  readSnapshot(
+    onProgress?: (done: number, total: number) => void,
+    signal?: AbortSignal
+  ): Promise<WorkbookSnapshot>;
   /** Activate the sheet and select the cell. */
   selectCell(sheet: string, address: string): Promise<SelectOutcome>;
   /** Activate a sheet (the links to the created summary sheets). */
   activateSheet(sheet: string): Promise<SelectOutcome>;
-  /** Read, analyse and write the summary sheets. */
+  /**
+   * Read (or reuse the last read while the workbook is unchanged), analyse and write the summary
+   * sheets. When `signal` aborts it rejects with a cancellation and nothing stays written.
+   */
   buildSummary(
     analyze: AnalyzeForBuild,
-    onProgress?: (p: BuildPhase) => void
+    onProgress?: (p: BuildPhase) => void,
+    signal?: AbortSignal
   ): Promise<BuildOutcome>;
   /** Excel's current selection (teach mode); absent in browser mode, where the pane's grid selects. */
   readSelection?(): Promise<CellSelection>;

@@ -12,6 +12,8 @@ export interface FieldCounts {
   measures: number;
   projects: number;
   findings: number;
+  /** KPIs per grade in the evaluation year (a KPI without a grade is not counted). */
+  grades: Record<string, number>;
 }
 
 const COUNTED: YearStatus[] = ["achieved", "notAchieved", "notReported", "pending"];
@@ -19,6 +21,10 @@ const COUNTED: YearStatus[] = ["achieved", "notAchieved", "notReported", "pendin
 /** What the pane shows per policy field, counted from the model. */
 export function countField(field: PolicyField, findingsOfField: number): FieldCounts {
   let statuses: FieldCounts["statuses"] = null;
+  const grades: Record<string, number> = {};
+  for (const indicator of field.indicators) {
+    if (indicator.grade) grades[indicator.grade] = (grades[indicator.grade] ?? 0) + 1;
+  }
   if (field.asOf !== null) {
     statuses = { achieved: 0, notAchieved: 0, notReported: 0, pending: 0 };
     for (const indicator of field.indicators) {
@@ -36,5 +42,6 @@ export function countField(field: PolicyField, findingsOfField: number): FieldCo
     measures: field.measures.length,
     projects: field.measures.reduce((n, m) => n + m.projects.length, 0),
     findings: findingsOfField,
+    grades,
   };
 }

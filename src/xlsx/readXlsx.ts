@@ -21,6 +21,8 @@ export interface ReadXlsxOptions {
   source?: string;
   /** Package limits (tests lower them). */
   limits?: PackageLimits;
+  /** Called as each sheet is read (the pane's progress): sheets done, of all sheets. */
+  onProgress?: (done: number, total: number) => void;
 }
 
 const VISIBILITY: Record<string, SheetSnapshot['visibility']> = { hidden: 'hidden', veryHidden: 'veryHidden' };
@@ -42,7 +44,10 @@ export async function readXlsxSnapshot(data: Uint8Array | ArrayBuffer, options: 
     counter: { cells: 0 },
   };
   const sheets: SheetSnapshot[] = [];
-  for (const [i, { sheet, path, type }] of sheetParts(o).entries()) {
+  const parts = sheetParts(o);
+  options.onProgress?.(0, parts.length);
+  for (const [i, { sheet, path, type }] of parts.entries()) {
+    if (i > 0) options.onProgress?.(i, parts.length);
     // Chart sheets and dialog sheets hold no cells.
     if (type !== RT.worksheet) continue;
     const snap: SheetSnapshot = { name: sheet.name, cells: [], merges: [], visibility: VISIBILITY[sheet.state] ?? 'visible', ownedByHyoka: owned.has(i) };
@@ -56,6 +61,7 @@ export async function readXlsxSnapshot(data: Uint8Array | ArrayBuffer, options: 
     }
     sheets.push(snap);
   }
+  options.onProgress?.(parts.length, parts.length);
   const settings = await readDocumentSettings(o.pkg);
   return Object.keys(settings).length ? { source: options.source, sheets, settings } : { source: options.source, sheets };
 }

@@ -1,7 +1,8 @@
 /** @jest-environment jsdom */
 import { act, fireEvent, screen } from "@testing-library/react";
 import type { BrowserFile } from "../../src/taskpane/browserPort";
-import { announcer, fakeAnalyze, fakePort, renderApp } from "./helpers";
+import type { BuildOutcome } from "../../src/taskpane/port";
+import { announcer, fakeAnalyze, fakePort, openTab, renderApp, settle } from "./helpers";
 
 function xlsxFile(name: string, bytes = [0x50, 0x4b, 3, 4]): File {
   const file = new File([new Uint8Array(bytes)], name);
@@ -35,6 +36,7 @@ describe("Outside Office (browser mode)", () => {
 
     fireEvent.click(screen.getByRole("button", { name: "スキャン" }));
     await act(async () => port.finishRead());
+    await settle();
     expect(screen.getByRole("tab", { name: "シート" })).toBeTruthy();
   });
 
@@ -67,5 +69,57 @@ describe("Outside Office (browser mode)", () => {
     expect(alert.textContent).toContain("seed.xlsx could not be read as an .xlsx file");
     expect(alert.textContent).toContain("save it as .xlsx");
     expect(alert.textContent).toContain("End of data reached");
+  });
+
+  // Issue 14: switching to another file while a build ran ended with the Build tab offering the
+  // previous file's summary under the new file's name.
+  it("one run at a time: a build disables Open and Scan with the reason; another file drops its result", async () => {
+    const first = fakePort("browser");
+    const second = { ...fakePort("browser"), name: "next.xlsx" };
+    const ports = [first, second];
+    renderApp(null, fakeAnalyze(), "ja", { openPort: () => ports.shift()! });
+    const input = screen.getByLabelText("評価シートの .xlsx ファイル");
+    await act(async () => {
+      fireEvent.change(input, { target: { files: [xlsxFile("seed.xlsx")] } });
+    });
+    fireEvent.click(screen.getByRole("button", { name: "スキャン" }));
+    await act(async () => first.finishRead());
+    await settle();
+    openTab("サマリー作成");
+    let release!: (o: BuildOutcome) => void;
+    (first.buildSummary as jest.Mock).mockImplementationOnce(
+      () => new Promise<BuildOutcome>((resolve) => (release = resolve))
+    );
+    await act(async () => {
+      fireEvent.click(screen.getByRole("button", { name: "サマリーを作成" }));
+    });
+    for (const name of ["ファイルを開く（.xlsx）", "もう一度スキャン"]) {
+      const button = screen.getByRole("button", { name }) as HTMLButtonElement;
+      expect(button.disabled).toBe(true);
+      expect(button.getAttribute("aria-describedby")).toBe("hyoka-busy");
+    }
+    expect(document.getElementById("hyoka-busy")?.textContent).toContain("サマリーを作成中です");
+
+    // The file input itself (a drop, a script) still switches files: the old build is dropped.
+    await act(async () => {
+      fireEvent.change(input, { target: { files: [xlsxFile("next.xlsx")] } });
+    });
+    fireEvent.click(screen.getByRole("button", { name: "スキャン" }));
+    await act(async () => second.finishRead());
+    await settle();
+    openTab("サマリー作成");
+    await act(async () =>
+      release({
+        sheetNames: { evaluation: "評価サマリー" },
+        renamed: [],
+        download: { fileName: "seed-summary.xlsx", url: "blob:http://127.0.0.1/old" },
+      })
+    );
+    expect(screen.getByText("対象: next.xlsx")).toBeTruthy();
+    expect(screen.queryByRole("link", { name: /seed-summary/ })).toBeNull();
+    expect(screen.queryByText(/サマリーシートを作成しました/)).toBeNull();
+    expect(
+      (screen.getByRole("button", { name: "サマリーを作成" }) as HTMLButtonElement).disabled
+    ).toBe(false);
   });
 });

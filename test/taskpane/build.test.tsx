@@ -54,7 +54,7 @@ describe("Build step", () => {
     expect(announcer().textContent).toBe("サマリーシートを書き込む…");
 
     // The pane hands the port a plan made with the user's choices, in the pane's language.
-    const { plan } = analyze({ sheets: [] });
+    const { plan } = await analyze({ sheets: [] });
     expect((plan as SummaryPlan).lang).toBe("ja");
     expect((plan as SummaryPlan).sheets).toHaveLength(5);
 
@@ -154,7 +154,7 @@ describe("Build step", () => {
     openTab("Build summary");
     let plan: SummaryPlan | undefined;
     (port.buildSummary as jest.Mock).mockImplementationOnce(async (a: AnalyzeForBuild) => {
-      plan = a({ sheets: [{ name: "x", origin: "A1", values: [["memo"]] }] }).plan;
+      plan = (await a({ sheets: [{ name: "x", origin: "A1", values: [["memo"]] }] })).plan;
       return { sheetNames: {}, renamed: [] };
     });
     await act(async () => {

@@ -197,7 +197,7 @@ export function fakePort(
       async (analyze, report?: (p: BuildPhase) => void): Promise<BuildOutcome> => {
         report?.({ phase: "read", done: 1, total: 1 });
         report?.({ phase: "analyze" });
-        analyze(SNAPSHOT);
+        await analyze(SNAPSHOT);
         report?.({ phase: "write", step: "x" });
         return { sheetNames: { evaluation: "評価サマリー", log: "実行記録" }, renamed: [] };
       }
@@ -232,10 +232,23 @@ export function renderApp(
   );
 }
 
-/** Clicks Scan and finishes the read. */
+/**
+ * Lets the pane's main-thread jobs finish: each phase yields a macrotask (worker/client.ts), which
+ * act() alone does not wait for.
+ */
+export async function settle(rounds = 6): Promise<void> {
+  for (let i = 0; i < rounds; i++) {
+    await act(async () => {
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    });
+  }
+}
+
+/** Clicks Scan, finishes the read and lets the analysis finish. */
 export async function scanned(port: FakePort, lang: Lang = "ja"): Promise<void> {
   fireEvent.click(screen.getByRole("button", { name: lang === "ja" ? "スキャン" : "Scan" }));
   await act(async () => port.finishRead());
+  await settle();
 }
 
 /** Selects a step tab (Fluent tabs select on click; Enter/Space click a focused tab). */

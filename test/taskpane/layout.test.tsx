@@ -13,7 +13,7 @@ import { validateProfile } from "../../src/core/profile/validate";
 import { parseSettings } from "../../src/taskpane/settings";
 import type { PaneSettings } from "../../src/taskpane/settings";
 import { TWO_TABLE_PROFILE, twoTableSheet } from "../core/profile/cases";
-import { SNAPSHOT, announcer, fakePort, openTab, renderApp } from "./helpers";
+import { SNAPSHOT, announcer, fakePort, openTab, renderApp, settle } from "./helpers";
 
 // The flat export of test/fixtures/families/flat-export-labelled.xlsx (its generator's case).
 const FLAT: WorkbookSnapshot = snapshotOf(
@@ -33,6 +33,7 @@ async function layoutStep(book: WorkbookSnapshot, saved: PaneSettings | null = n
   renderApp(port, analyze);
   fireEvent.click(screen.getByRole("button", { name: "スキャン" }));
   await act(async () => port.finishRead(book));
+  await settle();
   openTab("読み取り設定");
   return { port, analyze };
 }
@@ -82,6 +83,7 @@ describe("the layout step: what each sheet was read as", () => {
       screen.getByRole("combobox", { name: `${FLAT_SHEET} の「2020年度決算 一般財源」の役割` }),
       { target: { value: "other" } }
     );
+    await settle();
     expect(announcer().textContent).toBe(
       `${FLAT_SHEET} の「2020年度決算 一般財源」を「その他の財源」として読み直しました。`
     );
@@ -174,7 +176,7 @@ describe("the profile: saved, exported, imported, reset", () => {
       screen.getByText(/このブックに保存された読み取り設定で読んでいます（1 項目）/)
     ).toBeTruthy();
     openTab("概要");
-    expect(screen.getByRole("heading", { name: "政策分野12 協働のまちづくり" })).toBeTruthy();
+    expect(screen.getByRole("rowheader", { name: /政策分野12 協働のまちづくり/ })).toBeTruthy();
   });
 
   it("refuses a broken file whole: every problem shown, nothing saved or changed", async () => {
@@ -218,6 +220,7 @@ describe("the profile: saved, exported, imported, reset", () => {
     const { port } = await layoutStep(TWO_TABLE, saved);
     expect(screen.getByRole("group", { name: "指標の推移" })).toBeTruthy();
     fireEvent.click(screen.getByRole("button", { name: "自動の読み取りに戻す" }));
+    await settle();
     expect(announcer().textContent).toBe("自動の読み取りに戻しました。");
     expect(port.saved.at(-1)!.profile).toBeUndefined();
     // The sheet is unread again: it can be taught.
@@ -236,6 +239,7 @@ describe("a profile saved in the document that is not valid", () => {
     renderApp(port, analyze);
     fireEvent.click(screen.getByRole("button", { name: "スキャン" }));
     await act(async () => port.finishRead(SNAPSHOT));
+    await settle();
     const note = screen.getByRole("alert");
     expect(note.textContent).toContain(
       "このブックに保存されていた読み取り設定は正しくないため使わず"

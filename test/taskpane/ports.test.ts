@@ -116,7 +116,14 @@ describe("browser port (an .xlsx opened in the page)", () => {
 
   function engine() {
     const e = {
-      readXlsxSnapshot: jest.fn(async () => snapshot),
+      readXlsxSnapshot: jest.fn(
+        async (_b: Uint8Array, o?: { onProgress?: (d: number, t: number) => void }) => {
+          o?.onProgress?.(0, 2);
+          o?.onProgress?.(1, 2);
+          o?.onProgress?.(2, 2);
+          return snapshot;
+        }
+      ),
       applyPlanToXlsx: jest.fn(async () => ({
         bytes: new Uint8Array([1, 2, 3]),
         sheetNames: { evaluation: "評価サマリー" },
@@ -132,10 +139,15 @@ describe("browser port (an .xlsx opened in the page)", () => {
     const port = createBrowserPort({ name: "seed.xlsx", bytes }, { engine: load });
     const progress: [number, number][] = [];
     expect(await port.readSnapshot((d, t) => progress.push([d, t]))).toBe(snapshot);
-    expect(e.readXlsxSnapshot).toHaveBeenCalledWith(bytes, { source: "seed.xlsx" });
+    expect(e.readXlsxSnapshot).toHaveBeenCalledWith(
+      bytes,
+      expect.objectContaining({ source: "seed.xlsx" })
+    );
+    // Per sheet, as the reader goes.
     expect(progress).toEqual([
-      [0, 1],
-      [1, 1],
+      [0, 2],
+      [1, 2],
+      [2, 2],
     ]);
     expect(await port.selectCell("a", "B2")).toBe("shown");
   });
@@ -157,7 +169,7 @@ describe("browser port (an .xlsx opened in the page)", () => {
     );
     const phases: BuildPhase["phase"][] = [];
     const out = await port.buildSummary(
-      () => ({ model: {} as never, plan }),
+      async () => ({ plan }),
       (p) => phases.push(p.phase)
     );
     expect(e.applyPlanToXlsx).toHaveBeenCalledWith(new Uint8Array([9]), plan);
@@ -167,8 +179,42 @@ describe("browser port (an .xlsx opened in the page)", () => {
     expect(urls[0].size).toBe(3);
     expect([...new Set(phases)]).toEqual(["read", "analyze", "write", "package"]);
 
-    await port.buildSummary(() => ({ model: {} as never, plan }));
+    await port.buildSummary(async () => ({ plan }));
     expect(revoked).toEqual(["blob:test/1"]);
+    // The file cannot change once opened: the second build reuses the first one's read.
+    expect(e.readXlsxSnapshot).toHaveBeenCalledTimes(1);
+  });
+
+  it("a build after a scan reuses the scan's read; a cancelled build offers no download", async () => {
+    const { e, load } = engine();
+    const urls: Blob[] = [];
+    const port = createBrowserPort(
+      { name: "評価.xlsx", bytes: new Uint8Array([9]) },
+      { engine: load, makeUrl: (b) => (urls.push(b), "blob:x"), revokeUrl: () => undefined }
+    );
+    const scanned = await port.readSnapshot();
+    const seen: WorkbookSnapshot[] = [];
+    const phases: BuildPhase["phase"][] = [];
+    await port.buildSummary(
+      async (s) => (seen.push(s), { plan }),
+      (p) => phases.push(p.phase)
+    );
+    expect(seen).toEqual([scanned]);
+    expect(e.readXlsxSnapshot).toHaveBeenCalledTimes(1);
+    expect(phases).not.toContain("read");
+
+    const controller = new AbortController();
+    const build = port.buildSummary(
+      async () => {
+        controller.abort();
+        return { plan };
+      },
+      undefined,
+      controller.signal
+    );
+    await expect(build).rejects.toMatchObject({ name: "RunCancelled" });
+    expect(e.applyPlanToXlsx).toHaveBeenCalledTimes(1);
+    expect(urls).toHaveLength(1);
   });
 
   it("keeps the choices in memory only", async () => {

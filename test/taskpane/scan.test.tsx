@@ -10,6 +10,7 @@ import {
   model,
   renderApp,
   scanned,
+  settle,
 } from "./helpers";
 import type { Analyze } from "../../src/taskpane/App";
 import { defaultSettings } from "../../src/taskpane/settings";
@@ -31,6 +32,8 @@ describe("Scan step", () => {
     ).toBeTruthy();
 
     await act(async () => port.finishRead());
+
+    await settle();
     expect(analyze).toHaveBeenCalledWith(
       SNAPSHOT,
       expect.objectContaining({ lang: "ja", sheetKinds: {} })
@@ -67,6 +70,7 @@ describe("Scan step", () => {
 
     const select = screen.getByRole("combobox", { name: "メモ の種類" }) as HTMLSelectElement;
     fireEvent.change(select, { target: { value: "projectList" } });
+    await settle();
 
     expect(analyze).toHaveBeenLastCalledWith(SNAPSHOT, expect.objectContaining({ sheetKinds: {} }));
     expect(analyze).toHaveBeenCalledWith(
@@ -75,7 +79,7 @@ describe("Scan step", () => {
     );
     expect(port.saved.at(-1)?.sheetKinds).toEqual({ メモ: "projectList" });
     expect(announcer().textContent).toBe("メモ の種類を「事務事業一覧」にして再解析しました。");
-    const row = select.closest("tr")!;
+    const row = select.closest('[role="row"]')!;
     expect(row.textContent).toContain("あなたが指定した種類です。");
     // "Automatic" still names what the classifier found on its own.
     expect(
@@ -169,6 +173,7 @@ describe("Scan step", () => {
         sheets: [{ name: "メモ", origin: "A1", values: [["買い物リスト"], ["牛乳"]] }],
       })
     );
+    await settle();
     const sheets = screen.getByRole("table", { name: /各シートの種類/ });
     expect(within(sheets).getByText("メモ")).toBeTruthy();
     expect(screen.queryByRole("alert")).toBeNull();
@@ -196,6 +201,7 @@ describe("Scan step", () => {
       await act(async () =>
         port.finishRead({ sheets: [{ name: "メモ", origin: "A1", values: [["買い物リスト"]] }] })
       );
+      await settle();
       const sheets = screen.getByRole("table", { name: caption });
       expect(within(sheets).getByText(reason)).toBeTruthy();
     }

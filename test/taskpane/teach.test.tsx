@@ -10,7 +10,7 @@ import { analyzeWorkbook } from "../../src/core";
 import type { WorkbookSnapshot } from "../../src/core";
 import type { CellSelection } from "../../src/taskpane/port";
 import { TWO_TABLE_PROFILE, twoTableSheet } from "../core/profile/cases";
-import { announcer, fakePort, openTab, renderApp } from "./helpers";
+import { announcer, fakePort, openTab, renderApp, settle } from "./helpers";
 import { TEACH_KEYS } from "./teachKeys";
 import type { FakePort } from "./helpers";
 
@@ -21,6 +21,7 @@ async function teachMode(port: FakePort = fakePort("browser"), lang: "ja" | "en"
   renderApp(port, analyzeWorkbook, lang);
   fireEvent.click(screen.getByRole("button", { name: lang === "ja" ? "スキャン" : "Scan" }));
   await act(async () => port.finishRead(BOOK));
+  await settle();
   openTab(lang === "ja" ? "読み取り設定" : "Layout");
   fireEvent.click(
     screen.getByRole("button", {
@@ -135,6 +136,7 @@ describe("teach mode", () => {
     fireEvent.change(screen.getByLabelText("政策分野の番号"), { target: { value: "12" } });
     expect(accept.getAttribute("aria-disabled")).toBeNull();
     fireEvent.click(accept);
+    await settle();
 
     expect(announcer().textContent).toBe(
       `「${SHEET}」を教えた読み方で読み取りました（指標 3 件）。`
@@ -149,7 +151,7 @@ describe("teach mode", () => {
     expect(screen.getByRole("group", { name: SHEET })).toBeTruthy();
     expect(screen.getByText(/形式: 読み取り設定で定義した表/)).toBeTruthy();
     openTab("概要");
-    expect(screen.getByRole("heading", { name: "政策分野12 協働のまちづくり" })).toBeTruthy();
+    expect(screen.getByRole("rowheader", { name: /政策分野12 協働のまちづくり/ })).toBeTruthy();
   });
 
   it("by mouse: click, Shift+click and drag select; the button assigns; a mark can be removed", async () => {
@@ -218,6 +220,7 @@ it("shows cell text as text, never as markup", async () => {
   renderApp(port, analyzeWorkbook);
   fireEvent.click(screen.getByRole("button", { name: "スキャン" }));
   await act(async () => port.finishRead({ sheets: [sheet] }));
+  await settle();
   openTab("読み取り設定");
   fireEvent.click(screen.getByRole("button", { name: "「メモ」の読み方を教える" }));
   expect(screen.getByRole("gridcell", { name: evil })).toBeTruthy();

@@ -1,5 +1,4 @@
-import { Select } from "@fluentui/react-components";
-import { usePaneStyles } from "./styles";
+import { TitledSelect } from "./TitledSelect";
 
 const AUTO = "auto";
 
@@ -20,28 +19,19 @@ export function AutoSelect<T extends string | number>({
   autoLabel,
   options,
   onChange,
-  size,
-  ...aria
+  ...rest
 }: AutoSelectProps<T>) {
-  const styles = usePaneStyles();
   return (
-    <Select
-      size={size}
-      className={styles.select}
-      aria-label={aria["aria-label"]}
+    <TitledSelect
+      {...rest}
       value={value === undefined ? AUTO : String(value)}
-      onChange={(_, d) =>
-        onChange(
-          d.value === AUTO ? undefined : options.find((o) => String(o.value) === d.value)?.value
-        )
+      options={[
+        { value: AUTO, label: autoLabel },
+        ...options.map((o) => ({ value: String(o.value), label: o.label })),
+      ]}
+      onChange={(v) =>
+        onChange(v === AUTO ? undefined : options.find((o) => String(o.value) === v)?.value)
       }
-    >
-      <option value={AUTO}>{autoLabel}</option>
-      {options.map((o) => (
-        <option key={String(o.value)} value={String(o.value)}>
-          {o.label}
-        </option>
-      ))}
-    </Select>
+    />
   );
 }

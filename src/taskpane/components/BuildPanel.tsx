@@ -4,26 +4,34 @@ import {
   MessageBar,
   MessageBarBody,
   MessageBarTitle,
-  ProgressBar,
   Text,
 } from "@fluentui/react-components";
 import type { MessageKey, Translate } from "../i18n";
 import type { BuildOutcome } from "../port";
+import type { RunProgress } from "../worker/protocol";
+import { RunProgressView } from "./RunProgressView";
 import { usePaneStyles } from "./styles";
 
 export type BuildStepId = "read" | "analyze" | "write" | "package";
 
 export type BuildState =
   | { step: "idle" }
-  | { step: "running"; current: BuildStepId }
+  | { step: "running"; current: BuildStepId; progress?: RunProgress | null }
   | { step: "done"; outcome: BuildOutcome }
+  /** The user cancelled: nothing stays written. */
+  | { step: "cancelled" }
   | { step: "error"; at: BuildStepId; message: string };
 
 export interface BuildPanelProps {
   mode: "office" | "browser";
   state: BuildState;
   onBuild: () => void;
+  /** Another run (reading an added workbook) holds the pane: the button waits, and says why. */
+  blocked?: boolean;
   onGoTo: (sheet: string) => void;
+  /** 「中止」 / "Cancel" while running; `cancelling` once asked (a write is being undone). */
+  onCancel?: () => void;
+  cancelling?: boolean;
   t: Translate;
 }
 
@@ -59,7 +67,8 @@ function stepStatus(state: BuildState, steps: BuildStepId[], step: BuildStepId):
 }
 
 /** One button, the steps as they go, then links to the new sheets (or the download). */
-export function BuildPanel({ mode, state, onBuild, onGoTo, t }: BuildPanelProps) {
+export function BuildPanel(props: BuildPanelProps) {
+  const { mode, state, onBuild, blocked, onGoTo, onCancel, cancelling, t } = props;
   const styles = usePaneStyles();
   const steps = buildSteps(mode);
   const running = state.step === "running";
@@ -71,13 +80,30 @@ export function BuildPanel({ mode, state, onBuild, onGoTo, t }: BuildPanelProps)
       </h2>
       <Text>{mode === "browser" ? t("build.hintBrowser") : t("build.hint")}</Text>
       <div>
-        <Button appearance="primary" onClick={onBuild} disabled={running}>
+        <Button
+          appearance="primary"
+          onClick={onBuild}
+          disabled={running || blocked}
+          aria-describedby={running || blocked ? "hyoka-busy" : undefined}
+        >
           {t("build.button")}
         </Button>
       </div>
-      {state.step !== "idle" && (
+      {state.step === "cancelled" && (
+        <MessageBar intent="info">
+          <MessageBarBody>{t("build.cancelled")}</MessageBarBody>
+        </MessageBar>
+      )}
+      {running && (
+        <RunProgressView
+          progress={state.progress ?? null}
+          onCancel={onCancel}
+          cancelling={cancelling}
+          t={t}
+        />
+      )}
+      {state.step !== "idle" && state.step !== "cancelled" && (
         <>
-          {running && <ProgressBar aria-label={t("build.steps")} />}
           <h3 className={styles.subheading} id="hyoka-build-steps">
             {t("build.steps")}
           </h3>

@@ -23,6 +23,8 @@ export interface OtherWorkbooksPanelProps {
   t: Translate;
   lang: Lang;
   read?: ReadWorkbook;
+  /** The file being read now, or null when done: the pane starts nothing else meanwhile. */
+  onReading?: (name: string | null) => void;
 }
 
 const WORKBOOK = /\.(xlsx|xlsm)$/i;
@@ -38,7 +40,14 @@ function reason(e: unknown): { ja: string; en: string } {
  * 「他のブックを追加」 and 「前年度と比較」: picks .xlsx files, reads them with the lazy .xlsx
  * chunk and hands the set to the pane, which joins and compares them in its analysis and build.
  */
-export function OtherWorkbooksPanel({ others, onChange, t, lang, read = readPickedWorkbook }: OtherWorkbooksPanelProps) {
+export function OtherWorkbooksPanel({
+  others,
+  onChange,
+  t,
+  lang,
+  read = readPickedWorkbook,
+  onReading,
+}: OtherWorkbooksPanelProps) {
   const styles = usePaneStyles();
   const addInput = useRef<HTMLInputElement>(null);
   const lastInput = useRef<HTMLInputElement>(null);
@@ -48,10 +57,15 @@ export function OtherWorkbooksPanel({ others, onChange, t, lang, read = readPick
   const readOne = async (file: File): Promise<PickedWorkbook> => {
     if (!WORKBOOK.test(file.name)) throw new Error(t("others.notXlsx", { name: file.name }));
     setReading(file.name);
+    onReading?.(file.name);
     try {
-      return { name: file.name, snapshot: await read(file.name, new Uint8Array(await file.arrayBuffer())) };
+      return {
+        name: file.name,
+        snapshot: await read(file.name, new Uint8Array(await file.arrayBuffer())),
+      };
     } finally {
       setReading(null);
+      onReading?.(null);
     }
   };
 
@@ -84,13 +98,23 @@ export function OtherWorkbooksPanel({ others, onChange, t, lang, read = readPick
 
   const remove = (name: string) =>
     onChange(
-      { ...others, added: others.added.filter((w) => w.name !== name), skipped: others.skipped.filter((s) => s.name !== name) },
+      {
+        ...others,
+        added: others.added.filter((w) => w.name !== name),
+        skipped: others.skipped.filter((s) => s.name !== name),
+      },
       t("others.removed", { name })
     );
 
   const listed = [
-    ...others.added.map((w) => ({ name: w.name, text: t("others.read", { name: w.name, sheets: w.snapshot.sheets.length }) })),
-    ...others.skipped.map((s) => ({ name: s.name, text: `✖ ${t("others.skipped", { name: s.name, message: s.reason[lang] })}` })),
+    ...others.added.map((w) => ({
+      name: w.name,
+      text: t("others.read", { name: w.name, sheets: w.snapshot.sheets.length }),
+    })),
+    ...others.skipped.map((s) => ({
+      name: s.name,
+      text: `✖ ${t("others.skipped", { name: s.name, message: s.reason[lang] })}`,
+    })),
   ];
 
   return (
@@ -146,12 +170,21 @@ export function OtherWorkbooksPanel({ others, onChange, t, lang, read = readPick
         </ul>
       )}
       <div className={styles.row}>
-        <Text>{others.lastYear ? t("others.lastYear", { name: others.lastYear.name }) : t("others.noLastYear")}</Text>
+        <Text>
+          {others.lastYear
+            ? t("others.lastYear", { name: others.lastYear.name })
+            : t("others.noLastYear")}
+        </Text>
         {others.lastYear && (
           <Button
             size="small"
             appearance="subtle"
-            onClick={() => onChange({ ...others, lastYear: null }, t("others.removed", { name: others.lastYear!.name }))}
+            onClick={() =>
+              onChange(
+                { ...others, lastYear: null },
+                t("others.removed", { name: others.lastYear!.name })
+              )
+            }
           >
             {t("others.remove", { name: others.lastYear.name })}
           </Button>

@@ -1,17 +1,12 @@
-import {
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-} from "@fluentui/react-components";
+import { useCallback } from "react";
+import { Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import type { SheetInfo, SheetKind } from "../../core";
 import { kindKey } from "../i18n";
 import type { Translate } from "../i18n";
 import { SHEET_KINDS } from "../settings";
 import { AutoSelect } from "./AutoSelect";
 import { usePaneStyles } from "./styles";
+import { stickyTabsHeight, useWindowRows } from "./useWindowRows";
 
 export interface SheetsPanelProps {
   sheets: SheetInfo[];
@@ -28,44 +23,63 @@ export interface SheetsPanelProps {
 // override sets the profile aside), so a sheet is taught in the layout step instead.
 const OVERRIDE_KINDS = SHEET_KINDS.filter((k) => k !== "custom");
 
-/** Each sheet with its kind (changeable) and the classifier's reason. */
-export function SheetsPanel({
-  sheets,
-  detected,
-  overrides,
-  onOverride,
-  t,
-  lang,
-}: SheetsPanelProps) {
-  const styles = usePaneStyles();
+const useStyles = makeStyles({
+  // Two columns fit the narrow pane: the sheet with the reason, and its kind.
+  row: {
+    display: "grid",
+    gridTemplateColumns: "minmax(0, 1fr) minmax(0, 46%)",
+    columnGap: tokens.spacingHorizontalS,
+    alignItems: "center",
+    paddingBlock: tokens.spacingVerticalXS,
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke3}`,
+  },
+  head: { fontWeight: tokens.fontWeightSemibold },
+  body: { position: "relative" },
+  positioned: { position: "absolute", left: 0, right: 0 },
+});
+
+/** Each sheet with its kind (changeable) and the classifier's reason; only the rows on screen render. */
+export function SheetsPanel({ sheets, detected, overrides, onOverride, t, lang }: SheetsPanelProps) {
+  const pane = usePaneStyles();
+  const styles = useStyles();
+  const keyOf = useCallback((i: number) => sheets[i].name, [sheets]);
+  const estimate = useCallback(() => 72, []);
+  const win = useWindowRows({ count: sheets.length, keyOf, estimate, stickyTop: stickyTabsHeight });
   return (
-    <section className={styles.section} aria-labelledby="hyoka-sheets">
-      <h2 id="hyoka-sheets" className={styles.heading}>
+    <section className={pane.section} aria-labelledby="hyoka-sheets">
+      <h2 id="hyoka-sheets" className={pane.heading}>
         {t("sheets.heading")}
       </h2>
-      <Table size="small">
-        <caption className={styles.caption}>{t("sheets.caption")}</caption>
-        <TableHeader>
-          <TableRow>
-            <TableHeaderCell>
+      <Text size={200} className={pane.muted} id="hyoka-sheets-caption">
+        {t("sheets.caption")}
+      </Text>
+      <div role="table" aria-labelledby="hyoka-sheets-caption" aria-rowcount={sheets.length + 1}>
+        <div role="rowgroup">
+          <div role="row" aria-rowindex={1} className={mergeClasses(styles.row, styles.head)}>
+            <div role="columnheader">
               {t("sheets.col.name")} / {t("sheets.col.reason")}
-            </TableHeaderCell>
-            <TableHeaderCell className={styles.controlColumn}>
-              {t("sheets.col.kind")}
-            </TableHeaderCell>
-          </TableRow>
-        </TableHeader>
-        <TableBody>
-          {sheets.map((s) => {
+            </div>
+            <div role="columnheader">{t("sheets.col.kind")}</div>
+          </div>
+        </div>
+        <div role="rowgroup" ref={win.listRef} className={styles.body} style={{ height: win.totalHeight }}>
+          {win.rows.map(({ index, top }) => {
+            const s = sheets[index];
             const override = overrides[s.name];
             const auto = detected[s.name];
             return (
-              <TableRow key={s.name}>
-                {/* Two columns fit the narrow pane: the sheet with the reason, and its kind. */}
-                <TableCell>
+              <div
+                key={s.name}
+                ref={win.measureRef(s.name)}
+                role="row"
+                aria-rowindex={index + 2}
+                className={mergeClasses(styles.row, styles.positioned)}
+                style={{ top }}
+              >
+                <div role="cell" className={pane.wrap}>
                   <strong>{s.name}</strong>
                   <br />
-                  <span className={styles.muted}>
+                  <span className={pane.muted}>
                     {override ? (
                       t("sheets.overridden")
                     ) : lang === "ja" && s.reasonJa ? (
@@ -74,8 +88,8 @@ export function SheetsPanel({
                       <span lang="en">{s.reason}</span>
                     )}
                   </span>
-                </TableCell>
-                <TableCell className={styles.controlColumn}>
+                </div>
+                <div role="cell">
                   <AutoSelect
                     size="small"
                     aria-label={t("sheets.kindLabel", { sheet: s.name })}
@@ -86,12 +100,12 @@ export function SheetsPanel({
                     options={OVERRIDE_KINDS.map((k) => ({ value: k, label: t(kindKey(k)) }))}
                     onChange={(kind: SheetKind | undefined) => onOverride(s.name, kind)}
                   />
-                </TableCell>
-              </TableRow>
+                </div>
+              </div>
             );
           })}
-        </TableBody>
-      </Table>
+        </div>
+      </div>
     </section>
   );
 }

@@ -18,6 +18,8 @@ export const usePaneStyles = makeStyles({
   muted: { color: tokens.colorNeutralForeground2, wordBreak: "break-word" },
   number: { textAlign: "end", whiteSpace: "nowrap" },
   nowrap: { whiteSpace: "nowrap" },
+  // Long names (a KPI, a sheet) break anywhere rather than widen the narrow pane.
+  wrap: { overflowWrap: "anywhere", minWidth: 0 },
   card: {
     display: "flex",
     flexDirection: "column",

@@ -9,7 +9,7 @@
  *  - a failure can be injected at the N-th operation or N-th sync: the operations before it
  *    stay applied (a batch is not a transaction), the rest of the batch is dropped.
  */
-import { boxAddress, parseBox } from './address';
+import { boxAddress, cellKey, parseBox } from './address';
 import { FakeOfficeError } from './base';
 import { FakeContext } from './context';
 import { emptySheet, fillSheet, type FakeName, type FakeSheet, type FakeWorkbookState, type SheetInit } from './state';
@@ -111,6 +111,23 @@ export class FakeExcel {
   /** A stand-in for the global `Excel` (for code that calls Excel.run itself). */
   get excel(): { run: FakeExcel['run'] } {
     return { run: this.run };
+  }
+
+  /** Event handlers registered with the host, by event name ("onChanged"). */
+  listeners: Record<string, ((args: unknown) => Promise<unknown>)[]> = {};
+
+  listen(event: string, handler: (args: unknown) => Promise<unknown>): void {
+    (this.listeners[event] ??= []).push(handler);
+  }
+
+  /** The user types a value into a cell: the workbook changes and WorksheetCollection.onChanged fires. */
+  async userEdit(sheetName: string, address: string, value: string | number): Promise<void> {
+    const sheet = this.state.sheets.find((s) => s.name === sheetName);
+    if (!sheet) throw new Error(`no sheet ${sheetName}`);
+    const box = parseBox(address);
+    const key = cellKey(box.r0, box.c0);
+    sheet.cells[key] = { ...(sheet.cells[key] ?? {}), v: value, t: typeof value === 'number' ? 'Double' : 'String' };
+    for (const h of this.listeners.onChanged ?? []) await h({ type: 'WorksheetChanged', worksheetId: sheet.id, address });
   }
 
   supports(name: string, version = '1.1'): boolean {

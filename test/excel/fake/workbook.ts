@@ -107,6 +107,42 @@ export class FakeWorksheetCollection extends Loadable {
   getActiveWorksheet(): FakeWorksheet {
     return strict(new FakeWorksheet(this.ctx, this.method('getActiveWorksheet'), { find: () => this.fx.sheetById(this.fx.state.activeId) }));
   }
+  // The collection's events (ExcelApi 1.7–1.17): a handler is registered with the host at the next sync.
+  get onChanged(): FakeEvent {
+    return this.event('onChanged', '1.9');
+  }
+  get onFormatChanged(): FakeEvent {
+    return this.event('onFormatChanged', '1.9');
+  }
+  get onAdded(): FakeEvent {
+    return this.event('onAdded', '1.7');
+  }
+  get onDeleted(): FakeEvent {
+    return this.event('onDeleted', '1.7');
+  }
+  get onCalculated(): FakeEvent {
+    return this.event('onCalculated', '1.8');
+  }
+  get onNameChanged(): FakeEvent {
+    return this.event('onNameChanged', '1.17');
+  }
+  get onVisibilityChanged(): FakeEvent {
+    return this.event('onVisibilityChanged', '1.17');
+  }
+  private event(name: string, since: string): FakeEvent {
+    if (!this.fx.supports('ExcelApi', since)) throw new FakeOfficeError('ApiNotFound', `WorksheetCollection.${name} needs ExcelApi ${since}`);
+    return {
+      add: (handler) => {
+        this.call(`${name}.add`, [], () => this.fx.listen(name, handler), false);
+        return {};
+      },
+    };
+  }
+}
+
+/** An Office.js EventHandlers object: add(handler) → a handler result. */
+export interface FakeEvent {
+  add(handler: (args: unknown) => Promise<unknown>): object;
 }
 
 export class FakeWorksheet extends Loadable {
