@@ -39,6 +39,9 @@ export async function runCompare(args: Args, options: AnalyzeOptions, io: Io): P
   // Last year's evaluation year is its own: a --as-of override is this year's.
   const lastModel = analyzeWorkbook(last.snapshot, { ...options, asOf: undefined, file: lastFile, profile: profileFor(options.profile, last.snapshot.settings) });
   const thisModel = analyzeWorkbook(current.snapshot, { ...options, profile: profileFor(options.profile, current.snapshot.settings) });
+  // A year that reads nothing would make every item look new (or gone): say which file instead.
+  if (!lastModel.policyFields.length) throw new HyokaError('no-policy-field', lastPath);
+  if (!thisModel.policyFields.length) throw new HyokaError('no-policy-field', thisPath);
   const diff = compareModels(lastModel, thisModel, { costThreshold: args.costThreshold ?? DEFAULT_COST_THRESHOLD, lang: args.lang, lastFile, thisFile });
 
   const outputs: { target: OutputTarget; data: Uint8Array | string }[] = [];

@@ -99,3 +99,45 @@ it('a profile the task pane saved in the workbook applies without a flag', async
   expect(r.out).toMatch(/ブックに保存された読み取り設定で読みました/);
   expect(modelOf(path.join(dir, 'm.json')).policyFields[0].id).toBe('12');
 });
+
+describe('several workbooks', () => {
+  const saved = JSON.stringify({ sheetKinds: {}, asOf: {}, directions: {}, grades: [], profile: TWO_TABLE_PROFILE });
+
+  it('summarize DIR/: each workbook its own saved profile; --profile reads every one', async () => {
+    const dir = tmp();
+    const books = path.join(dir, 'books');
+    fs.mkdirSync(books);
+    await twoTableWorkbook(path.join(books, 'a-saved.xlsx'), saved);
+    await twoTableWorkbook(path.join(books, 'b-plain.xlsx'));
+    const own = await run(['summarize', books, '--out', path.join(dir, 'city.xlsx'), '--json', path.join(dir, 'own.json')]);
+    expect(own.code).toBe(0);
+    const files = (m: { policyFields: { indicators: { source: { file?: string } }[] }[] }) => [...new Set(m.policyFields.flatMap((f) => f.indicators.map((i) => i.source.file)))].sort();
+    expect(files(modelOf(path.join(dir, 'own.json')))).toEqual(['books/a-saved.xlsx']);
+    fs.writeFileSync(path.join(dir, 'p.json'), JSON.stringify(TWO_TABLE_PROFILE));
+    const all = await run(['summarize', books, '--out', path.join(dir, 'city2.xlsx'), '--json', path.join(dir, 'all.json'), '--profile', path.join(dir, 'p.json')]);
+    expect(all.code).toBe(0);
+    const m = modelOf(path.join(dir, 'all.json'));
+    // Both workbooks now read field 12: one field, the second workbook's copy reported.
+    expect(m.policyFields.map((f: { id: string }) => f.id)).toEqual(['12']);
+    expect(m.findings.some((f: { rule: string }) => f.rule.startsWith('consolidate-'))).toBe(true);
+  });
+
+  it('compare LAST THIS reads both with the profile file (or their saved ones)', async () => {
+    const dir = tmp();
+    await twoTableWorkbook(path.join(dir, 'r5.xlsx'));
+    await twoTableWorkbook(path.join(dir, 'r6.xlsx'), saved);
+    const without = await run(['compare', path.join(dir, 'r5.xlsx'), path.join(dir, 'r6.xlsx'), '--no-summary', '--json', path.join(dir, 'd0.json')]);
+    fs.writeFileSync(path.join(dir, 'p.json'), JSON.stringify(TWO_TABLE_PROFILE));
+    const r = await run(['compare', path.join(dir, 'r5.xlsx'), path.join(dir, 'r6.xlsx'), '--no-summary', '--json', path.join(dir, 'd.json'), '--profile', path.join(dir, 'p.json')]);
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    const diff = modelOf(path.join(dir, 'd.json'));
+    // Without the file last year reads nothing (it saved no profile): refused, naming the file, nothing written.
+    expect(without.code).toBe(1);
+    expect(without.err).toMatch(/評価シートが見つかりません/);
+    expect(without.err).toContain('r5.xlsx');
+    expect(fs.existsSync(path.join(dir, 'd0.json'))).toBe(false);
+    // With it, the same layout twice: nothing changed.
+    expect(diff.changes).toEqual([]);
+  });
+});

@@ -5,8 +5,8 @@
  */
 import type { IndicatorYear } from '../model';
 import { nameKey } from '../normalize';
-import { fmt } from '../rules/format';
-import type { CatalogRule } from '../rules/types';
+import { fmt, fyJa } from '../rules/format';
+import type { CatalogRule, Rule } from '../rules/types';
 import { isNum, sameValue } from '../values';
 import { eases, indicatorPlace, onlyInOneYear, type CompareDraft } from './draft';
 import type { CompareContext, IndicatorAt } from './match';
@@ -15,6 +15,12 @@ type Pair = CompareContext['indicators'][number];
 
 const REASON = { id: 'ID', code: 'コード', number: '番号', name: '名称', 'similar-name': '似た名称' } as const;
 const REASON_EN = { id: 'ID', code: 'code', number: 'number', name: 'name', 'similar-name': 'a similar name' } as const;
+
+/** A rename, for an indicator or a project: what it was matched with and how sure. */
+const RENAMED_MESSAGE: Rule['message'] = {
+  ja: (p) => `${p.who}: 昨年度の「${p.oldName}」と${p.reason}で対応付けました（確度 ${p.confidence}）。`,
+  en: (p) => `${p.whoEn}: matched with last year's "${p.oldName}" by ${p.reasonEn} (confidence ${p.confidence}).`,
+};
 
 /** The draft of a change to a matched indicator, at this year's cell. */
 function changed(pair: Pair, at: IndicatorYear['targetSource'], lastAt: IndicatorYear['targetSource'], d: Pick<CompareDraft, 'item' | 'old' | 'new' | 'fiscalYear' | 'severity'>, params: Record<string, string | number>): CompareDraft {
@@ -49,7 +55,7 @@ export const INDICATOR_CHANGE_RULES: CatalogRule<CompareContext, CompareDraft>[]
     severity: 'warning',
     title: { ja: '同じ指標・同じ年度の目標値が変わった（緩和・削除は警告、引き上げ・設定は情報）', en: 'A target for the same indicator and year changed (eased or removed: warning; raised or set: info)' },
     message: {
-      ja: (p) => `${p.who}: ${p.year}年度の目標が昨年度のブックの ${p.old} から ${p.new} に変わりました（${p.how}）。`,
+      ja: (p) => `${p.who}: ${fyJa(p.year)}の目標が昨年度のブックの ${p.old} から ${p.new} に変わりました（${p.how}）。`,
       en: (p) => `${p.whoEn}: the FY${p.year} target changed from ${p.oldEn} in last year's workbook to ${p.newEn} (${p.howEn}).`,
     },
     check: (ctx) => {
@@ -95,7 +101,7 @@ export const INDICATOR_CHANGE_RULES: CatalogRule<CompareContext, CompareDraft>[]
     severity: 'warning',
     title: { ja: '昨年度に報告した過去の実績値が書き換えられた', en: 'A past actual reported last year was rewritten' },
     message: {
-      ja: (p) => `${p.who}: ${p.year}年度の実績は昨年度のブックでは ${p.old} でしたが、今年度のブックでは ${p.new} です。`,
+      ja: (p) => `${p.who}: ${fyJa(p.year)}の実績は昨年度のブックでは ${p.old} でしたが、今年度のブックでは ${p.new} です。`,
       en: (p) => `${p.whoEn}: the FY${p.year} actual was ${p.oldEn} in last year's workbook and is ${p.newEn} now.`,
     },
     check: (ctx) => {
@@ -137,10 +143,7 @@ export const INDICATOR_CHANGE_RULES: CatalogRule<CompareContext, CompareDraft>[]
     id: 'indicator-renamed',
     severity: 'info',
     title: { ja: '指標の名称が変わった（同じ指標として対応付け）', en: 'An indicator was renamed (matched as the same one)' },
-    message: {
-      ja: (p) => `${p.who}: 昨年度の「${p.oldName}」と${p.reason}で対応付けました（確度 ${p.confidence}）。`,
-      en: (p) => `${p.whoEn}: matched with last year's "${p.oldName}" by ${p.reasonEn} (confidence ${p.confidence}).`,
-    },
+    message: RENAMED_MESSAGE,
     check: (ctx) =>
       ctx.indicators
         .filter((pair) => nameKey(pair.last.ind.name) !== nameKey(pair.this.ind.name))
@@ -164,4 +167,4 @@ export const INDICATOR_CHANGE_RULES: CatalogRule<CompareContext, CompareDraft>[]
   },
 ];
 
-export { REASON, REASON_EN };
+export { REASON, REASON_EN, RENAMED_MESSAGE };

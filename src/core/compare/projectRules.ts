@@ -2,12 +2,12 @@
 import type { FinanceBasis } from '../model';
 import { nameKey } from '../normalize';
 import { financeYearOf } from '../consolidate/differences';
-import { fmt, pct, UNIT_EN } from '../rules/format';
+import { fmt, fyJa, pct, UNIT_EN } from '../rules/format';
 import type { CatalogRule } from '../rules/types';
 import { moneyFactor } from '../units';
 import { isNum, sameValue } from '../values';
 import { onlyInOneYear, projectPlace, type CompareDraft } from './draft';
-import { REASON, REASON_EN } from './indicatorRules';
+import { REASON, REASON_EN, RENAMED_MESSAGE } from './indicatorRules';
 import type { CompareContext, ProjectAt } from './match';
 
 type Pair = CompareContext['projects'][number];
@@ -33,7 +33,7 @@ export const PROJECT_CHANGE_RULES: CatalogRule<CompareContext, CompareDraft>[] =
     severity: 'warning',
     title: { ja: '同じ年度の事業費・一般財源がしきい値（既定 ±20%）を超えて変わった', en: 'Project cost or general fund for the same year changed past the threshold (default ±20%)' },
     message: {
-      ja: (p) => `${p.who}: ${p.year}年度の${p.item}が昨年度のブックの ${p.old}（${p.oldBasis}）から ${p.new}（${p.newBasis}）${p.unit}に変わりました（${p.ratio}）。`,
+      ja: (p) => `${p.who}: ${fyJa(p.year)}の${p.item}が昨年度のブックの ${p.old}（${p.oldBasis}）から ${p.new}（${p.newBasis}）${p.unit}に変わりました（${p.ratio}）。`,
       en: (p) => `${p.whoEn}: the FY${p.year} ${p.itemEn} changed from ${p.old} (${p.oldBasisEn}) in last year's workbook to ${p.new} (${p.newBasisEn}) ${p.unitEn} (${p.ratio}).`,
     },
     check: (ctx) => {
@@ -86,10 +86,7 @@ export const PROJECT_CHANGE_RULES: CatalogRule<CompareContext, CompareDraft>[] =
     id: 'project-renamed',
     severity: 'info',
     title: { ja: '事務事業の名称が変わった（同じ事業として対応付け）', en: 'A project was renamed (matched as the same project)' },
-    message: {
-      ja: (p) => `${p.who}: 昨年度の「${p.oldName}」と${p.reason}で対応付けました（確度 ${p.confidence}）。`,
-      en: (p) => `${p.whoEn}: matched with last year's "${p.oldName}" by ${p.reasonEn} (confidence ${p.confidence}).`,
-    },
+    message: RENAMED_MESSAGE,
     check: (ctx) =>
       ctx.projects
         .filter((pair) => nameKey(pair.last.p.name) !== nameKey(pair.this.p.name))

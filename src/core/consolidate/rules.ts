@@ -4,7 +4,7 @@
  */
 import { fieldKey } from '../fieldKey';
 import type { Grid } from '../grid';
-import { fmt } from '../rules/format';
+import { fmt, fyJa } from '../rules/format';
 import type { CatalogRule, Draft } from '../rules/types';
 import type { DifferenceItem } from './differences';
 import type { JoinContext } from './types';
@@ -54,7 +54,7 @@ export const CONSOLIDATION_RULES: CatalogRule<ConsolidationContext>[] = [
               keptEn: kept.en,
               other: other.ja,
               otherEn: other.en,
-              year: d.fiscalYear === null ? '' : `${d.fiscalYear}年度の`,
+              year: d.fiscalYear === null ? '' : `${fyJa(d.fiscalYear)}の`,
               yearEn: d.fiscalYear === null ? '' : `FY${d.fiscalYear} `,
               item: ITEM[d.item].ja,
               itemEn: ITEM[d.item].en,

@@ -575,17 +575,4 @@ export function formatSummary(template: string, params: Record<string, string | 
 }
 
 /** Japanese era year for a fiscal year ("令和4", "令和元", "平成30"); ja labels only. */
-export function warekiYear(fiscalYear: number): string {
-  const eras: [string, number][] = [
-    ['令和', 2019],
-    ['平成', 1989],
-    ['昭和', 1926],
-  ];
-  for (const [name, start] of eras) {
-    if (fiscalYear >= start) {
-      const n = fiscalYear - start + 1;
-      return `${name}${n === 1 ? '元' : n}`;
-    }
-  }
-  return String(fiscalYear);
-}
+export { warekiYear } from '../era';

@@ -1,6 +1,6 @@
 /** Finance rules: what a project's money table must hold together. */
 import type { FinanceItem, FinanceYear, Project } from '../model';
-import { fmt, UNIT_EN } from './format';
+import { financeYearParams, fmt, UNIT_EN } from './format';
 import { projects } from './scope';
 import type { Draft, Rule } from './types';
 
@@ -10,8 +10,8 @@ export const FINANCE_RULES: Rule[] = [
     severity: 'error',
     title: { ja: '所要一般財源が事業費を超えている', en: 'General fund larger than the project cost' },
     message: {
-      ja: (p) => `事業 ${p.key}「${p.name}」: ${p.label}の所要一般財源 ${p.gf} ${p.unit}が事業費 ${p.cost} ${p.unit}を超えています。`,
-      en: (p) => `Project ${p.key} "${p.name}": in ${p.year} the general fund ${p.gf} exceeds the project cost ${p.cost} (${p.unitEn}).`,
+      ja: (p) => `事業 ${p.key}「${p.name}」: ${p.fyJa}の所要一般財源 ${p.gf} ${p.unit}が事業費 ${p.cost} ${p.unit}を超えています。`,
+      en: (p) => `Project ${p.key} "${p.name}": in ${p.fyEn} the general fund ${p.gf} exceeds the project cost ${p.cost} (${p.unitEn}).`,
     },
     check: (ctx) => {
       const out: Draft[] = [];
@@ -20,7 +20,7 @@ export const FINANCE_RULES: Rule[] = [
           if (y.generalFund === null || y.projectCost === null || y.generalFund <= y.projectCost) continue;
           out.push({
             at: y.source ?? p.source,
-            params: { key, name: p.name, year: y.fiscalYear, label: y.label, gf: fmt(y.generalFund), cost: fmt(y.projectCost), unit: p.financeUnit, unitEn: UNIT_EN[p.financeUnit] ?? p.financeUnit },
+            params: { key, name: p.name, ...financeYearParams(y), gf: fmt(y.generalFund), cost: fmt(y.projectCost), unit: p.financeUnit, unitEn: UNIT_EN[p.financeUnit] ?? p.financeUnit },
             policyField: f.id,
             project: key,
             fiscalYear: y.fiscalYear,
@@ -35,8 +35,8 @@ export const FINANCE_RULES: Rule[] = [
     severity: 'error',
     title: { ja: '財務内容が数値でない', en: 'A finance value that is not a number' },
     message: {
-      ja: (p) => `事業 ${p.key}「${p.name}」: ${p.label}の${p.what}を数値として読めません。`,
-      en: (p) => `Project ${p.key} "${p.name}": the ${p.year} ${p.whatEn} is not a number.`,
+      ja: (p) => `事業 ${p.key}「${p.name}」: ${p.fyJa}の${p.what}を数値として読めません。`,
+      en: (p) => `Project ${p.key} "${p.name}": the ${p.fyEn} ${p.whatEn} is not a number.`,
     },
     check: (ctx) => {
       const out: Draft[] = [];
@@ -49,7 +49,7 @@ export const FINANCE_RULES: Rule[] = [
         for (const y of p.finance) {
           for (const [k, what, whatEn] of kinds) {
             if (y[k] !== 'invalid') continue;
-            out.push({ at: y.source ?? p.source, params: { key, name: p.name, year: y.fiscalYear, label: y.label, what, whatEn }, policyField: f.id, project: key, fiscalYear: y.fiscalYear });
+            out.push({ at: y.source ?? p.source, params: { key, name: p.name, ...financeYearParams(y), what, whatEn }, policyField: f.id, project: key, fiscalYear: y.fiscalYear });
           }
         }
       }
@@ -105,7 +105,7 @@ const num = (v: number | null | undefined): v is number => typeof v === 'number'
 function financeDraft(f: { id: string | null }, p: Project, key: string, y: FinanceYear, at: FinanceItem, params: Record<string, string | number>): Draft {
   return {
     at: y.sources?.[at] ?? y.source ?? p.source,
-    params: { key, name: p.name, year: y.fiscalYear, label: y.label || String(y.fiscalYear), unit: p.financeUnit, unitEn: UNIT_EN[p.financeUnit] ?? p.financeUnit, ...params },
+    params: { key, name: p.name, ...financeYearParams(y), unit: p.financeUnit, unitEn: UNIT_EN[p.financeUnit] ?? p.financeUnit, ...params },
     policyField: f.id,
     project: key,
     fiscalYear: y.fiscalYear,
@@ -120,8 +120,8 @@ export const FINANCE_CONSISTENCY_RULES: Rule[] = [
     severity: 'warning',
     title: { ja: '財源内訳の合計が事業費と合わない', en: 'The funding breakdown does not add up to the project cost' },
     message: {
-      ja: (p) => `事業 ${p.key}「${p.name}」: ${p.label}の財源内訳の合計 ${p.sum} ${p.unit}が事業費 ${p.cost} ${p.unit}と一致しません（差 ${p.diff}）。`,
-      en: (p) => `Project ${p.key} "${p.name}": in ${p.year} the funding sources add up to ${p.sum}, not the project cost ${p.cost} (${p.unitEn}; off by ${p.diff}).`,
+      ja: (p) => `事業 ${p.key}「${p.name}」: ${p.fyJa}の財源内訳の合計 ${p.sum} ${p.unit}が事業費 ${p.cost} ${p.unit}と一致しません（差 ${p.diff}）。`,
+      en: (p) => `Project ${p.key} "${p.name}": in ${p.fyEn} the funding sources add up to ${p.sum}, not the project cost ${p.cost} (${p.unitEn}; off by ${p.diff}).`,
     },
     // Only where the sheet gives a breakdown: 一般財源 and at least one specific source.
     check: (ctx) => {
@@ -143,8 +143,8 @@ export const FINANCE_CONSISTENCY_RULES: Rule[] = [
     severity: 'warning',
     title: { ja: 'トータルコストが事業費＋人件費と合わない', en: 'Total cost is not project cost + personnel cost' },
     message: {
-      ja: (p) => `事業 ${p.key}「${p.name}」: ${p.label}のトータルコスト ${p.total} ${p.unit}が事業費 ${p.cost} と人件費 ${p.personnel} の合計 ${p.sum} と一致しません。`,
-      en: (p) => `Project ${p.key} "${p.name}": in ${p.year} the total cost ${p.total} is not the project cost ${p.cost} plus personnel cost ${p.personnel} (= ${p.sum}, ${p.unitEn}).`,
+      ja: (p) => `事業 ${p.key}「${p.name}」: ${p.fyJa}のトータルコスト ${p.total} ${p.unit}が事業費 ${p.cost} と人件費 ${p.personnel} の合計 ${p.sum} と一致しません。`,
+      en: (p) => `Project ${p.key} "${p.name}": in ${p.fyEn} the total cost ${p.total} is not the project cost ${p.cost} plus personnel cost ${p.personnel} (= ${p.sum}, ${p.unitEn}).`,
     },
     check: (ctx) => {
       const out: Draft[] = [];
@@ -164,8 +164,8 @@ export const FINANCE_CONSISTENCY_RULES: Rule[] = [
     severity: 'info',
     title: { ja: '人件費が人工・時間だけで単価がない', en: 'Personnel given as staff or hours without a rate' },
     message: {
-      ja: (p) => `事業 ${p.key}「${p.name}」: ${p.label}の人件費は${p.what}（${p.amount}）だけで、単価の記載がないため金額に換算していません。`,
-      en: (p) => `Project ${p.key} "${p.name}": the ${p.year} personnel is given only as ${p.whatEn} (${p.amount}) with no rate in the sheet, so it is not converted to money.`,
+      ja: (p) => `事業 ${p.key}「${p.name}」: ${p.fyJa}の人件費は${p.what}（${p.amount}）だけで、単価の記載がないため金額に換算していません。`,
+      en: (p) => `Project ${p.key} "${p.name}": the ${p.fyEn} personnel is given only as ${p.whatEn} (${p.amount}) with no rate in the sheet, so it is not converted to money.`,
     },
     check: (ctx) => {
       const out: Draft[] = [];

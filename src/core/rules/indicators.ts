@@ -5,7 +5,7 @@
  */
 import { parseA1 } from '../a1';
 import type { Severity, SourceRef, YearStatus } from '../model';
-import { fmt, pct } from './format';
+import { fmt, fyEn, fyJa, pct } from './format';
 import { allIndicators, fieldKey, type IndicatorScope } from './scope';
 import type { Draft, Rule } from './types';
 
@@ -45,14 +45,29 @@ const yearRule = (id: string, severity: Severity, title: Rule['title'], message:
   },
 });
 
+/**
+ * A pace in words, by its sign: a KPI that must fall needs 「年 26 の減少」, not 「年 -26 の伸び」;
+ * the pace so far says whether it rose, fell or stayed.
+ */
+function paceWords(required: number | null, observed: number | null): Record<string, string> {
+  const ja = (v: number) => (v === 0 ? '横ばい' : `年 ${fmt(Math.abs(v))} の${v < 0 ? '減少' : '増加'}`);
+  return {
+    // None when the final year has passed: the message says so instead.
+    requiredJa: required === null ? '' : ja(required),
+    requiredEn: required === null ? '' : `${required < 0 ? 'a fall' : 'a rise'} of ${fmt(Math.abs(required))} a year`,
+    observedJa: observed === null ? 'ペースが分かりません（実績が 1 年分のみ）' : observed === 0 ? '横ばい' : `${ja(observed)}`,
+    observedEn: observed === null ? 'no pace yet (one year of actuals)' : observed === 0 ? 'stayed flat' : `${observed < 0 ? 'fallen' : 'risen'} ${fmt(Math.abs(observed))} a year`,
+  };
+}
+
 export const INDICATOR_RULES: Rule[] = [
   yearRule(
     'kpi-below-target',
     'warning',
     { ja: '目標未達成の年度', en: 'A year whose target was missed' },
     {
-      ja: (p) => `${p.who}: ${p.label}の実績 ${p.actual}${p.unit} が目標 ${p.target}${p.unit} に届いていません（達成率 ${p.rate}）。`,
-      en: (p) => `${p.whoEn}: the ${p.year} actual ${p.actual} ${p.unit} missed the target ${p.target} (achievement ${p.rate}).`,
+      ja: (p) => `${p.who}: ${fyJa(p.year, p.label)}の実績 ${p.actual}${p.unit} が目標 ${p.target}${p.unit} に届いていません（達成率 ${p.rate}）。`,
+      en: (p) => `${p.whoEn}: the ${fyEn(p.year, p.label)} actual ${p.actual} ${p.unit} missed the target ${p.target} (achievement ${p.rate}).`,
     },
     'notAchieved',
   ),
@@ -61,8 +76,8 @@ export const INDICATOR_RULES: Rule[] = [
     'warning',
     { ja: '評価年度までの実績が未記入', en: 'An actual missing up to the evaluation year' },
     {
-      ja: (p) => `${p.who}: ${p.label}の実績が空欄または「-」です（目標 ${p.target}）。`,
-      en: (p) => `${p.whoEn}: the ${p.year} actual is blank or "-" (target ${p.target}).`,
+      ja: (p) => `${p.who}: ${fyJa(p.year, p.label)}の実績が空欄または「-」です（目標 ${p.target}）。`,
+      en: (p) => `${p.whoEn}: the ${fyEn(p.year, p.label)} actual is blank or "-" (target ${p.target}).`,
     },
     'notReported',
   ),
@@ -71,8 +86,8 @@ export const INDICATOR_RULES: Rule[] = [
     'info',
     { ja: '実績が集計中', en: 'An actual not yet tallied' },
     {
-      ja: (p) => `${p.who}: ${p.label}の実績は「${p.text}」です。確定後に再評価してください。`,
-      en: (p) => `${p.whoEn}: the ${p.year} actual reads "${p.text}" (not yet tallied); re-run once it is final.`,
+      ja: (p) => `${p.who}: ${fyJa(p.year, p.label)}の実績は「${p.text}」です。確定後に再評価してください。`,
+      en: (p) => `${p.whoEn}: the ${fyEn(p.year, p.label)} actual reads "${p.text}" (not yet tallied); re-run once it is final.`,
     },
     'pending',
   ),
@@ -81,8 +96,8 @@ export const INDICATOR_RULES: Rule[] = [
     severity: 'error',
     title: { ja: '目標・実績が数値でない', en: 'A target or actual that is not a number' },
     message: {
-      ja: (p) => `${p.who}: ${p.label}の${p.what}「${p.text}」を数値として読めません。`,
-      en: (p) => `${p.whoEn}: the ${p.year} ${p.whatEn} "${p.text}" is not a number.`,
+      ja: (p) => `${p.who}: ${fyJa(p.year, p.label)}の${p.what}「${p.text}」を数値として読めません。`,
+      en: (p) => `${p.whoEn}: the ${fyEn(p.year, p.label)} ${p.whatEn} "${p.text}" is not a number.`,
     },
     check: (ctx) => {
       const out: Draft[] = [];
@@ -109,8 +124,14 @@ export const INDICATOR_RULES: Rule[] = [
     severity: 'warning',
     title: { ja: '現在のペースでは最終目標に届かない', en: 'Off track for the final target at the current pace' },
     message: {
-      ja: (p) => `${p.who}: ${p.year}年度実績 ${p.latest} から${p.due}年度の最終目標 ${p.final} には年 ${p.required} の伸びが必要ですが、これまでのペースは年 ${p.observed} です。`,
-      en: (p) => `${p.whoEn}: from ${p.latest} in ${p.year}, reaching the final target ${p.final} by ${p.due} needs ${p.required} a year; the pace so far is ${p.observed} a year.`,
+      ja: (p) =>
+        p.requiredJa
+          ? `${p.who}: ${fyJa(p.year)}の実績 ${p.latest} から${fyJa(p.due)}の最終目標 ${p.final} に届くには${p.requiredJa}が必要ですが、これまでは${p.observedJa}です。`
+          : `${p.who}: ${fyJa(p.year)}の実績 ${p.latest} は${fyJa(p.due)}の最終目標 ${p.final} に届かないまま目標年度を過ぎています。`,
+      en: (p) =>
+        p.requiredEn
+          ? `${p.whoEn}: from ${p.latest} in ${fyEn(p.year)}, reaching the final target ${p.final} by ${fyEn(p.due)} needs ${p.requiredEn}; so far it has ${p.observedEn}.`
+          : `${p.whoEn}: ${p.latest} in ${fyEn(p.year)} is short of the final target ${p.final}, and its year ${fyEn(p.due)} has passed.`,
     },
     check: (ctx) => {
       const out: Draft[] = [];
@@ -126,8 +147,7 @@ export const INDICATOR_RULES: Rule[] = [
               latest: fmt(t.latestActual),
               final: fmt(t.finalTarget),
               due: t.finalYear,
-              required: fmt(t.requiredPace),
-              observed: t.observedPace === null ? '—' : fmt(t.observedPace),
+              ...paceWords(t.requiredPace, t.observedPace),
             },
             t.fromYear,
           ),
@@ -179,8 +199,8 @@ export const INDICATOR_RULES: Rule[] = [
     severity: 'info',
     title: { ja: '目標値が未記入の年度', en: 'A year without a target' },
     message: {
-      ja: (p) => `${p.who}: ${p.label}の目標が空欄です。`,
-      en: (p) => `${p.whoEn}: no target for ${p.year}.`,
+      ja: (p) => `${p.who}: ${fyJa(p.year, p.label)}の目標が空欄です。`,
+      en: (p) => `${p.whoEn}: no target for ${fyEn(p.year, p.label)}.`,
     },
     // A KPI's every year; another indicator's years only when it has targets at all (an
     // export with actuals only is one finding of its own, indicator-without-targets).

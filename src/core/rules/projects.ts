@@ -1,6 +1,6 @@
 /** Project rules: the 事務事業一覧 against the project blocks, targets written in text. */
 import { nameKey } from '../normalize';
-import { fmt } from './format';
+import { fmt, fyEn, fyJa } from './format';
 import { projects } from './scope';
 import type { Draft, Rule } from './types';
 
@@ -60,8 +60,8 @@ export const TEXT_TARGET_RULE: Rule = {
     severity: 'warning',
     title: { ja: '文中の目標（〜以上／以下）が未達成', en: 'A target written in text (X以上 / X以下) was missed' },
     message: {
-      ja: (p) => `事業 ${p.key}「${p.name}」: ${p.label}の${p.item}は目標 ${p.target}${p.unit}${p.cmp}に対し実績 ${p.actual}${p.unit} です。`,
-      en: (p) => `Project ${p.key} "${p.name}": ${p.label} ${p.item} reached ${p.actual} ${p.unit} against a target of ${p.cmpEn} ${p.target} ${p.unit}.`,
+      ja: (p) => `事業 ${p.key}「${p.name}」: ${p.fyJa}の${p.item}は目標 ${p.target}${p.unit}${p.cmp}に対し実績 ${p.actual}${p.unit} です。`,
+      en: (p) => `Project ${p.key} "${p.name}": ${p.fyEn} ${p.item} reached ${p.actual} ${p.unit} against a target of ${p.cmpEn} ${p.target} ${p.unit}.`,
     },
     check: (ctx) => {
       const out: Draft[] = [];
@@ -73,7 +73,8 @@ export const TEXT_TARGET_RULE: Rule = {
             params: {
               key,
               name: p.name,
-              label: t.label,
+              fyJa: fyJa(t.fiscalYear, t.label),
+              fyEn: fyEn(t.fiscalYear, t.label),
               item: t.item,
               target: fmt(t.target),
               actual: fmt(t.actual),

@@ -55,5 +55,5 @@ it('the indicator rules reach the indicators of a project, named by project and 
   const found = analyzeWorkbook(projectWorkbook(p)).findings.filter((f) => f.rule === 'kpi-below-target');
   expect(found).toHaveLength(1);
   expect(found[0]).toMatchObject({ project: '101', indicator: 2, fiscalYear: 2023 });
-  expect(found[0].messageJa).toMatch(/^事業 101「地域づくり活動支援事業」 成果指標2「参加者の満足度」: 令和5年度の実績 70件 が目標 80件/);
+  expect(found[0].messageJa).toMatch(/^事業 101「地域づくり活動支援事業」 成果指標2「参加者の満足度」: 令和5年度（2023）の実績 70件 が目標 80件/);
 });
