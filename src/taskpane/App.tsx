@@ -28,7 +28,7 @@ import { OverviewPanel } from "./components/OverviewPanel";
 import { SelfCheckPanel } from "./components/SelfCheckPanel";
 import { SheetsPanel } from "./components/SheetsPanel";
 import { usePaneStyles } from "./components/styles";
-import { describeError } from "./errors";
+import { describeError, describeReadError, describeWriteError } from "./errors";
 import { placeOf } from "./findingKeys";
 import { translator } from "./i18n";
 import type { Lang, Translate } from "./i18n";
@@ -36,6 +36,7 @@ import { analyzeAll, NO_OTHERS } from "./others";
 import type { OtherWorkbooks } from "./others";
 import type { BuildPhase, WorkbookPort } from "./port";
 import { makeSelfCheck } from "./selfCheck";
+import { readsAsEvaluation } from "./summary";
 import { analyzeOptions, defaultSettings, withEntry } from "./settings";
 import type { GradeSetting, PaneSettings } from "./settings";
 
@@ -111,7 +112,9 @@ export function App({
   const [scan, setScan] = useState<ScanState>({ step: "idle" });
   const [snapshot, setSnapshot] = useState<WorkbookSnapshot | null>(null);
   const [tab, setTab] = useState<TabId>("sheets");
-  const [announcement, setAnnouncement] = useState("");
+  // What the pane says as it goes; `quiet` when the page shows it already (said once on screen).
+  const [announcement, setAnnounced] = useState({ text: "", quiet: false });
+  const setAnnouncement = useCallback((text: string) => setAnnounced({ text, quiet: false }), []);
   const [openError, setOpenError] = useState<string | null>(null);
   const [selected, setSelected] = useState<string | null>(null);
   const [findingsField, setFindingsField] = useState<string>(ALL);
@@ -177,12 +180,10 @@ export function App({
         setAnnouncement(t("scan.done", { sheets: snap.sheets.length }));
       } catch (e) {
         if (!current()) return;
-        const message =
-          target.kind === "browser"
-            ? t("error.fileUnreadable", { name: target.name, message: describeError(e, t) })
-            : describeError(e, t);
+        const message = describeReadError(e, target.kind, t);
         setScan({ step: "error", message });
-        setAnnouncement(message);
+        // The alert below says it; the status line says it no second time.
+        setAnnouncement("");
       }
     },
     [t]
@@ -267,12 +268,11 @@ export function App({
       });
       if (stale()) return;
       setBuild({ step: "done", outcome });
-      setAnnouncement(t("build.done"));
+      setAnnounced({ text: t("build.done"), quiet: true });
     } catch (e) {
       if (stale()) return;
-      const message = describeError(e, t);
-      setBuild({ step: "error", at: current, message });
-      setAnnouncement(`${t("build.failed")} ${message}`);
+      setBuild({ step: "error", at: current, message: describeWriteError(e, port.kind, t) });
+      setAnnouncement("");
     }
   }, [port, analyze, settings, lang, now, t, others]);
 
@@ -300,7 +300,15 @@ export function App({
           <h2 id="hyoka-open" className={pane.heading}>
             {t("open.heading")}
           </h2>
-          <Text>{t("open.hint")}</Text>
+          {/* Once a file is open, the explanation folds away under one line. */}
+          {port ? (
+            <details>
+              <summary className={pane.focusable}>{t("open.about")}</summary>
+              <Text>{t("open.hint")}</Text>
+            </details>
+          ) : (
+            <Text>{t("open.hint")}</Text>
+          )}
           <input
             ref={fileInput}
             type="file"
@@ -358,14 +366,20 @@ export function App({
 
       {/* Everything the pane says as it goes: progress, selections, re-analysis. */}
       <div role="status" aria-live="polite" aria-atomic="true" data-testid="announcer">
-        {announcement && <Text>{announcement}</Text>}
+        {announcement.text && (
+          <Text className={announcement.quiet ? pane.visuallyHidden : undefined}>
+            {announcement.text}
+          </Text>
+        )}
       </div>
 
       {scan.step === "error" && (
         <MessageBar intent="error" role="alert">
           <MessageBarBody>
-            <MessageBarTitle>{t("error.title")}</MessageBarTitle>
-            {scan.message} {t("error.retry")}
+            <MessageBarTitle>
+              {port ? t("error.readTitle", { name: port.name }) : t("error.title")}
+            </MessageBarTitle>
+            {scan.message}
           </MessageBarBody>
         </MessageBar>
       )}
@@ -381,6 +395,11 @@ export function App({
       {analysis?.error && (
         <MessageBar intent="error" role="alert">
           <MessageBarBody>{analysis.error}</MessageBarBody>
+        </MessageBar>
+      )}
+      {model && scan.step === "done" && !readsAsEvaluation(model) && (
+        <MessageBar intent="warning">
+          <MessageBarBody>{t("error.notEvaluation")}</MessageBarBody>
         </MessageBar>
       )}
 

@@ -1,6 +1,14 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { KeyboardEvent } from "react";
-import { Button, Field, Input, Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
+import {
+  Button,
+  Field,
+  Input,
+  Text,
+  makeStyles,
+  mergeClasses,
+  tokens,
+} from "@fluentui/react-components";
 import type { Finding, PolicyField, Severity } from "../../core";
 import { ruleInfo } from "../../core/ruleCatalog";
 import { fieldRef, findingFieldRef, findingKeys, placeOf } from "../findingKeys";
@@ -255,7 +263,9 @@ export function FindingsPanel(props: FindingsPanelProps) {
                       : {})}
                   >
                     {row.type === "severity" && (
-                      <h3 className={mergeClasses(pane.subheading, styles.groupHeading)}>{row.label}</h3>
+                      <h3 className={mergeClasses(pane.subheading, styles.groupHeading)}>
+                        {row.label}
+                      </h3>
                     )}
                     {row.type === "rule" && <h4 className={pane.subheading}>{row.label}</h4>}
                     {row.type === "finding" && (
