@@ -87,6 +87,14 @@ const useStyles = makeStyles({
     paddingInline: tokens.spacingHorizontalL,
   },
   tabs: { flexWrap: "wrap" },
+  // Five steps on one line of a 350 px pane, in either language (a wrapped row reads as two lists).
+  tab: {
+    paddingInline: tokens.spacingHorizontalXS,
+    "& .fui-Tab__content, & .fui-Tab__content--reserved-space": {
+      fontSize: tokens.fontSizeBase200,
+      paddingInline: tokens.spacingHorizontalXXS,
+    },
+  },
   hiddenInput: { display: "none" },
   fieldset: { border: 0, margin: 0, padding: 0, minWidth: 0 },
 });
@@ -422,7 +430,13 @@ export function App({
                   ["build", t("tabs.build")],
                 ] as [TabId, string][]
               ).map(([id, label]) => (
-                <Tab key={id} id={`hyoka-tab-${id}`} value={id} aria-controls={`hyoka-panel-${id}`}>
+                <Tab
+                  key={id}
+                  id={`hyoka-tab-${id}`}
+                  className={styles.tab}
+                  value={id}
+                  aria-controls={`hyoka-panel-${id}`}
+                >
                   {label}
                 </Tab>
               ))}

@@ -519,7 +519,7 @@ const en: Record<MessageKey, string> = {
   "tabs.sheets": "Sheets",
   "tabs.overview": "Overview",
   "tabs.findings": "Findings ({count})",
-  "tabs.build": "Build summary",
+  "tabs.build": "Build",
   "sheets.kindLabel": "Kind of {sheet}",
   "sheets.auto": "Automatic ({kind})",
   "sheets.autoUnknown": "Automatic",

@@ -30,6 +30,16 @@ export async function fitsPane(page: Page, step: string): Promise<void> {
   expect({ step, ...found }).toEqual({ step, fits: true, width: PANE_WIDTH, wide: [] });
 }
 
+/** The step tabs stay on one line (a wrapped second row read as a second list). */
+export async function tabsOnOneLine(page: Page): Promise<void> {
+  const tops = await page
+    .getByRole("tab")
+    .evaluateAll((tabs) => [
+      ...new Set(tabs.map((t) => Math.round(t.getBoundingClientRect().top))),
+    ]);
+  expect(tops).toHaveLength(1);
+}
+
 /** Installed with page.addInitScript: every long task (> 50 ms) of the page, in window.__longTasks. */
 export const LONG_TASK_OBSERVER = `
   window.__longTasks = [];

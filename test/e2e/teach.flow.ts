@@ -125,7 +125,10 @@ export async function teachByMouse(
   checkProfile(await saved(exported, "layout.json"));
 
   await page.getByRole("tab", { name: "概要" }).click();
-  await page.getByRole("button", { name: /政策分野12 協働のまちづくり/ }).waitFor();
+  await page
+    .getByRole("rowheader")
+    .getByRole("button", { name: /^政策分野12 協働のまちづくり/ })
+    .waitFor();
   await page.getByRole("tab", { name: "サマリー作成" }).click();
   await page.getByRole("button", { name: "サマリーを作成" }).click();
   const link = page.getByRole("link", { name: /サマリー付きのブックをダウンロード/ });
@@ -174,7 +177,7 @@ export async function teachByKeyboard(
   await page.keyboard.press("Enter");
   await page.getByRole("tab", { name: "Layout" }).waitFor();
 
-  await h.tabTo(page, /^(Sheets|Layout|Overview|Findings|Build summary)/);
+  await h.tabTo(page, /^(Sheets|Layout|Overview|Findings|Build)/);
   await h.arrowTo(page, /^Layout$/);
   await page.keyboard.press("Enter");
   await page.getByRole("heading", { name: "How the sheets are read" }).waitFor();
@@ -223,12 +226,15 @@ export async function teachByKeyboard(
   await picker.setFiles(profileFile);
   await announced(page, /^Read again with the layout profile in two-table-layout\.json/);
 
-  await h.tabTo(page, /^(Sheets|Layout|Overview|Findings|Build summary)/, 80, "Shift+Tab");
+  await h.tabTo(page, /^(Sheets|Layout|Overview|Findings|Build)/, 80, "Shift+Tab");
   await h.arrowTo(page, /^Overview$/);
   await page.keyboard.press("Enter");
-  await page.getByRole("button", { name: /Policy field 12 協働のまちづくり/ }).waitFor();
+  await page
+    .getByRole("rowheader")
+    .getByRole("button", { name: /^Policy field 12 協働のまちづくり/ })
+    .waitFor();
   // Focus is still on the Overview tab: arrows reach the next one.
-  await h.arrowTo(page, /^Build summary$/);
+  await h.arrowTo(page, /^Build$/);
   await page.keyboard.press("Enter");
   await h.tabTo(page, /^Build summary$/);
   await page.keyboard.press("Enter");

@@ -162,7 +162,7 @@ describe("Build step", () => {
     const port = fakePort();
     renderApp(port, analyzeWorkbook, "en");
     await scanned(port, "en");
-    openTab("Build summary");
+    openTab("Build");
     let plan: SummaryPlan | undefined;
     (port.buildSummary as jest.Mock).mockImplementationOnce(async (a: AnalyzeForBuild) => {
       plan = a({ sheets: [{ name: "x", origin: "A1", values: [["memo"]] }] }).plan;

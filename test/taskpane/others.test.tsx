@@ -46,7 +46,7 @@ async function buildTab(
   renderApp(port, analyzeWorkbook, lang, { readWorkbook: read });
   fireEvent.click(screen.getByRole("button", { name: lang === "ja" ? "スキャン" : "Scan" }));
   await act(async () => port.finishRead(open));
-  openTab(lang === "ja" ? "サマリー作成" : "Build summary");
+  openTab(lang === "ja" ? "サマリー作成" : "Build");
   return { port, read };
 }
 
