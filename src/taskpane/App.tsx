@@ -84,15 +84,15 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground1,
     borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
     marginInline: `calc(-1 * ${tokens.spacingHorizontalL})`,
-    paddingInline: tokens.spacingHorizontalL,
   },
   tabs: { flexWrap: "wrap" },
   // Five steps on one line of a 350 px pane, in either language (a wrapped row reads as two lists).
+  // (Fluent's own padding is a shorthand: only a shorthand replaces it.)
   tab: {
-    paddingInline: tokens.spacingHorizontalXS,
+    padding: `${tokens.spacingVerticalSNudge} 0`,
     "& .fui-Tab__content, & .fui-Tab__content--reserved-space": {
       fontSize: tokens.fontSizeBase200,
-      paddingInline: tokens.spacingHorizontalXXS,
+      padding: "0 3px",
     },
   },
   hiddenInput: { display: "none" },

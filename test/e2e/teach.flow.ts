@@ -105,7 +105,7 @@ export async function teachByMouse(
   const preview = page.getByRole("region", { name: "プレビュー" });
   await preview.getByText("指標 3 件を読み取れます。").waitFor();
   const first = preview.getByRole("table", { name: "協働事業数" });
-  expect(await first.getByRole("row").nth(1).textContent()).toMatch(/令和3年度100105/);
+  expect(await first.getByRole("row").nth(1).textContent()).toMatch(/令和3年度（2021）100105/);
   await fitsPane(page, "teach");
   serious.teach = await h.axe(page, "teach");
   await h.shot(page, "2b-teach-ja");
