@@ -97,6 +97,7 @@ const useStyles = makeStyles({
   },
   hiddenInput: { display: "none" },
   fieldset: { border: 0, margin: 0, padding: 0, minWidth: 0 },
+  panel: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL },
 });
 
 const phaseStep = (p: BuildPhase): BuildStepId => p.phase;
@@ -355,7 +356,8 @@ export function App({
           <Text>{t("scan.hint")}</Text>
           <div>
             <Button
-              appearance="primary"
+              // Once scanned, the next step's action is the primary one.
+              appearance={scan.step === "done" ? "secondary" : "primary"}
               onClick={() => void runScan(port)}
               disabled={busyReason !== null}
               aria-describedby={busyReason ? "hyoka-busy" : undefined}
@@ -442,7 +444,12 @@ export function App({
               ))}
             </TabList>
           </div>
-          <div role="tabpanel" id={`hyoka-panel-${tab}`} aria-labelledby={`hyoka-tab-${tab}`}>
+          <div
+            role="tabpanel"
+            id={`hyoka-panel-${tab}`}
+            aria-labelledby={`hyoka-tab-${tab}`}
+            className={styles.panel}
+          >
             {/* While a summary is built, the choices it was started with stay as they are. */}
             <fieldset
               className={styles.fieldset}

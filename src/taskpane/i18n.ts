@@ -546,7 +546,7 @@ const en: Record<MessageKey, string> = {
   "overview.col.direction": "Direction",
   "overview.rate": "achievement rate {rate}",
   "overview.directionLabel": 'Direction of KPI {no} "{name}"',
-  "overview.directionAuto": "Automatic: {direction}",
+  "overview.directionAuto": "Auto: {direction}",
   "overview.changed": "Analyzed again.",
   "direction.increase": "Increase",
   "direction.decrease": "Decrease",

@@ -30,6 +30,24 @@ export async function fitsPane(page: Page, step: string): Promise<void> {
   expect({ step, ...found }).toEqual({ step, fits: true, width: PANE_WIDTH, wide: [] });
 }
 
+/**
+ * How many times `text` is on screen: elements holding it in their own text and drawn larger
+ * than a pixel (a status line kept for screen readers only is 1 px, clipped).
+ */
+export function timesShown(page: Page, text: string): Promise<number> {
+  return page.evaluate(
+    (needle) =>
+      [...document.querySelectorAll("body *")].filter((el) => {
+        const own = [...el.childNodes].some(
+          (n) => n.nodeType === Node.TEXT_NODE && (n.textContent ?? "").includes(needle)
+        );
+        const r = el.getBoundingClientRect();
+        return own && r.width > 1 && r.height > 1;
+      }).length,
+    text
+  );
+}
+
 /** The step tabs stay on one line (a wrapped second row read as a second list). */
 export async function tabsOnOneLine(page: Page): Promise<void> {
   const tops = await page

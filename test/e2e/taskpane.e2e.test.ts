@@ -28,7 +28,14 @@ import { cityFields, cityWorkbook } from "../../bench/city";
 import { analyzeWorkbook } from "../../src/core";
 import { findHyokaSheets } from "../../src/xlsx/applyPlan";
 import { readXlsxSnapshot } from "../../src/xlsx/readXlsx";
-import { LONG_TASK_OBSERVER, PANE_WIDTH, fitsPane, tabsOnOneLine, takeLongTasks } from "./pane";
+import {
+  LONG_TASK_OBSERVER,
+  PANE_WIDTH,
+  fitsPane,
+  tabsOnOneLine,
+  takeLongTasks,
+  timesShown,
+} from "./pane";
 import { teachByKeyboard, teachByMouse } from "./teach.flow";
 
 const CHROMIUM = "/usr/bin/chromium";
@@ -270,6 +277,14 @@ function focusVisible(page: Page): Promise<boolean> {
   });
 }
 
+/** Scrolls as a user would to a heading, which then sits just below the sticky step tabs. */
+async function scrollBelowTabs(page: Page, heading: string): Promise<void> {
+  await page.locator(heading).evaluate((h) => {
+    const tabs = document.getElementById("hyoka-steps")!.getBoundingClientRect().height;
+    window.scrollTo(0, h.getBoundingClientRect().top + window.scrollY - tabs - 8);
+  });
+}
+
 /**
  * After a build the download is the primary action and has focus: it is drawn in the brand
  * colour (as the primary button was), and the build button no longer is.
@@ -440,6 +455,8 @@ describeE2E("task pane in headless Chromium (browser mode, production build)", (
           "サマリーシートを作成しました。"
         );
         await downloadIsPrimary(page, /サマリー付きのブックをダウンロード/, "サマリーを作成");
+        // Success is said once on screen.
+        expect(await timesShown(page, "作成しました")).toBe(1);
         serious.build = await axe(page, "build");
         await fitsPane(page, "after build");
         await shot(page, "5-build-ja");
@@ -549,6 +566,7 @@ describeE2E("task pane in headless Chromium (browser mode, production build)", (
 
         // Focus is on the download already: Enter downloads.
         await downloadIsPrimary(page, /Download the summarized workbook/, "Build summary");
+        expect(await timesShown(page, "were created")).toBe(1);
         const [download] = await Promise.all([
           page.waitForEvent("download"),
           page.keyboard.press("Enter"),
@@ -643,13 +661,13 @@ describeE2E("task pane in headless Chromium (browser mode, production build)", (
         await page.getByRole("rowheader").getByRole("button", { name: w.field }).click();
         await fitsPane(page, `${locale} city field`);
         // As the user scrolls to the table: the steps stay on top.
-        await page.locator("#hyoka-fields").evaluate((h) => h.scrollIntoView());
+        await scrollBelowTabs(page, "#hyoka-fields");
         await shot(page, `3b-overview-city-${w.shot}`, true);
 
         await page.getByRole("tab", { name: w.findings }).click();
         const list = page.getByRole("list", { name: w.findingsList, exact: true });
         await list.waitFor();
-        await page.locator("#hyoka-findings").evaluate((h) => h.scrollIntoView());
+        await scrollBelowTabs(page, "#hyoka-findings");
         await shot(page, `4b-findings-city-${w.shot}`, true);
         // A cell several findings share: one click on one of them selects that one.
         await page.getByRole("searchbox").fill(sharedPlace);

@@ -147,7 +147,7 @@ export function BuildPanel({ mode, state, onBuild, blocked, onGoTo, t }: BuildPa
         <>
           <MessageBar intent="success">
             <MessageBarBody>
-              <MessageBarTitle>✓ {t("build.done")}</MessageBarTitle>
+              <MessageBarTitle>{t("build.done")}</MessageBarTitle>
             </MessageBarBody>
           </MessageBar>
           {outcome.download && (
