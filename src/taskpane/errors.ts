@@ -1,3 +1,5 @@
+// A type only (erased): the pane's initial chunk takes no .xlsx code from it.
+import type { XlsxErrorCode } from "../xlsx/errors";
 import type { MessageKey, Translate } from "./i18n";
 
 /** Excel's errors (OfficeExtension.Error) carry a code such as "InvalidArgument" or "AccessDenied". */
@@ -55,24 +57,12 @@ function isBuildLocked(e: unknown): e is BuildLockedLike & Error {
   );
 }
 
-/** src/xlsx's XlsxApplyError (browser mode): a code such as "not-xlsx" and what went wrong. */
-type XlsxCode =
-  | "not-xlsx"
-  | "corrupt"
-  | "damaged-part"
-  | "strict"
-  | "binary"
-  | "too-large"
-  | "unsupported-package"
-  | "invalid-plan"
-  | "protected";
-
 /**
  * What each package error means to the user, and what to do: the file cannot be opened, it is
  * damaged, it is in a form Hyōka does not read, or the summary could not be written into it.
  * (src/xlsx's own message is developer English; it is not shown.)
  */
-const XLSX_ADVICE: Record<XlsxCode, MessageKey> = {
+const XLSX_ADVICE: Record<XlsxErrorCode, MessageKey> = {
   "not-xlsx": "xlsx.notXlsx",
   binary: "xlsx.notXlsx",
   corrupt: "xlsx.damaged",
@@ -84,6 +74,7 @@ const XLSX_ADVICE: Record<XlsxCode, MessageKey> = {
   protected: "xlsx.protected",
 };
 
+/** src/xlsx's XlsxApplyError (browser mode): a code such as "not-xlsx" and what went wrong. */
 interface XlsxLikeError {
   code: string;
   detail: string;
@@ -124,7 +115,7 @@ export function describeError(e: unknown, t: Translate): string {
     return t("error.busy", { by: t(`origin.${e.by}`), time: hhmm(e.since) });
   }
   if (isXlsxLikeError(e)) {
-    const advice = XLSX_ADVICE[e.code as XlsxCode];
+    const advice = XLSX_ADVICE[e.code as XlsxErrorCode];
     return advice ? t(advice, { code: e.code }) : t("xlsx.other", { code: e.code });
   }
   if (isOfficeLikeError(e)) {
