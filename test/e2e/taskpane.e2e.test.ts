@@ -198,7 +198,18 @@ async function axe(page: Page, step: string): Promise<AxeViolation[]> {
 
 /** The whole page; `screen` only: what the pane shows (a windowed list renders only that). */
 async function shot(page: Page, name: string, screen = false): Promise<void> {
-  await page.screenshot({ path: path.join(SHOT_DIR, `${name}.png`), fullPage: !screen });
+  const file = path.join(SHOT_DIR, `${name}.png`);
+  if (screen) return void (await page.screenshot({ path: file }));
+  // A windowed list renders what the window shows: the window is made as tall as the page
+  // (twice: rows measured at last change the page's height) so that the picture is whole.
+  const viewport = page.viewportSize()!;
+  for (let i = 0; i < 2; i++) {
+    const height = await page.evaluate(() => document.documentElement.scrollHeight);
+    await page.setViewportSize({ width: viewport.width, height });
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r(null))));
+  }
+  await page.screenshot({ path: file, fullPage: true });
+  await page.setViewportSize(viewport);
 }
 
 /** The downloaded workbook: Hyōka's five sheets next to the untouched source sheet. */
@@ -722,7 +733,14 @@ describeE2E("task pane in headless Chromium (browser mode, production build)", (
   it.todo("no long task over 100 ms during the scan and build of the 45-field city workbook");
 
   it("a file switched during a build: the pane shows the new file's scan and builds the new file", async () => {
-    const run = await launch(base, "ja-JP");
+    // A finished build makes its download's blob URL: counted, so the test knows A's has ended.
+    const run = await launch(base, "ja-JP", async (context) => {
+      await context.addInitScript(`{
+        window.__blobs = 0;
+        const make = URL.createObjectURL.bind(URL);
+        URL.createObjectURL = (blob) => (window.__blobs++, make(blob));
+      }`);
+    });
     const { page } = run;
     try {
       const input = page.locator('input[type="file"]').first();
@@ -741,13 +759,20 @@ describeE2E("task pane in headless Chromium (browser mode, production build)", (
       await page.getByRole("button", { name: "スキャン", exact: true }).click();
       await page.getByRole("tab", { name: "サマリー作成" }).click();
       expect(await page.getByText("対象: seed.xlsx").count()).toBe(1);
-      // Nothing of A's build is offered for B.
+      // A's build has ended: nothing of it is offered for B.
+      await page.waitForFunction(
+        () => (window as unknown as { __blobs: number }).__blobs >= 1,
+        null,
+        {
+          timeout: 60_000,
+        }
+      );
       expect(await page.getByRole("link", { name: /ダウンロード/ }).count()).toBe(0);
+      expect(await page.getByTestId("announcer").textContent()).not.toContain("作成しました");
       await page.getByRole("button", { name: "サマリーを作成" }).click();
       const link = page.getByRole("link", { name: /サマリー付きのブックをダウンロード/ });
       await link.waitFor({ timeout: 60_000 });
-      // A's build ends meanwhile or after: still B's download, B's sheets.
-      await page.waitForTimeout(3000);
+      // B's download, B's sheets.
       expect(await link.getAttribute("download")).toBe("seed-summary.xlsx");
       const [download] = await Promise.all([page.waitForEvent("download"), link.click()]);
       const saved = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "hyoka-dl-")), "out.xlsx");
