@@ -26,7 +26,7 @@ import { RunProgressView } from "./components/RunProgressView";
 import { SelfCheckPanel } from "./components/SelfCheckPanel";
 import { SheetsPanel } from "./components/SheetsPanel";
 import { usePaneStyles } from "./components/styles";
-import { describeError } from "./errors";
+import { describeError, describeReadError, describeWriteError } from "./errors";
 import { placeOf } from "./findingKeys";
 import { translator } from "./i18n";
 import type { Lang } from "./i18n";
@@ -34,6 +34,7 @@ import { NO_OTHERS } from "./others";
 import type { OtherWorkbooks } from "./others";
 import type { AnalyzeForBuild, BuildPhase, WorkbookPort } from "./port";
 import { makeSelfCheck } from "./selfCheck";
+import { readsAsEvaluation } from "./summary";
 import { defaultSettings, withEntry } from "./settings";
 import type { GradeSetting, PaneSettings } from "./settings";
 import { createAnalysisClient, isCancelled } from "./worker/client";
@@ -107,11 +108,20 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground1,
     borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
     marginInline: `calc(-1 * ${tokens.spacingHorizontalL})`,
-    paddingInline: tokens.spacingHorizontalL,
   },
   tabs: { flexWrap: "wrap" },
+  // Five steps on one line of a 350 px pane, in either language (a wrapped row reads as two lists).
+  // (Fluent's own padding is a shorthand: only a shorthand replaces it.)
+  tab: {
+    padding: `${tokens.spacingVerticalSNudge} 0`,
+    "& .fui-Tab__content, & .fui-Tab__content--reserved-space": {
+      fontSize: tokens.fontSizeBase200,
+      padding: "0 3px",
+    },
+  },
   hiddenInput: { display: "none" },
   fieldset: { border: 0, margin: 0, padding: 0, minWidth: 0 },
+  panel: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL },
 });
 
 const STEP_OF: Record<BuildPhase["phase"], BuildStepId> = {
@@ -152,7 +162,9 @@ export function App({
   const [scan, setScan] = useState<ScanState>({ step: "idle" });
   const [snapshot, setSnapshot] = useState<WorkbookSnapshot | null>(null);
   const [tab, setTab] = useState<TabId>("sheets");
-  const [announcement, setAnnouncement] = useState("");
+  // What the pane says as it goes; `quiet` when the page shows it already (said once on screen).
+  const [announcement, setAnnounced] = useState({ text: "", quiet: false });
+  const setAnnouncement = useCallback((text: string) => setAnnounced({ text, quiet: false }), []);
   const [openError, setOpenError] = useState<string | null>(null);
   const [selected, setSelected] = useState<string | null>(null);
   const [findingsField, setFindingsField] = useState<string>(ALL);
@@ -252,12 +264,10 @@ export function App({
       } catch (e) {
         // A cancelled scan was put back by cancelRun.
         if (!current() || isCancelled(e)) return;
-        const message =
-          target.kind === "browser"
-            ? t("error.fileUnreadable", { name: target.name, message: describeError(e, t) })
-            : describeError(e, t);
+        const message = describeReadError(e, target.kind, t);
         setScan({ step: "error", message });
-        setAnnouncement(message);
+        // The alert below says it; the status line says it no second time.
+        setAnnouncement("");
       } finally {
         if (running.current === controller) running.current = null;
       }
@@ -369,7 +379,7 @@ export function App({
       const outcome = await port.buildSummary(forBuild, report, controller.signal);
       if (stale()) return;
       setBuild({ step: "done", outcome });
-      setAnnouncement(t("build.done"));
+      setAnnounced({ text: t("build.done"), quiet: true });
     } catch (e) {
       if (stale()) return;
       if (isCancelled(e)) {
@@ -377,9 +387,9 @@ export function App({
         setAnnouncement(t("build.cancelled"));
         return;
       }
-      const message = describeError(e, t);
-      setBuild({ step: "error", at: current, message });
-      setAnnouncement(`${t("build.failed")} ${message}`);
+      setBuild({ step: "error", at: current, message: describeWriteError(e, port.kind, t) });
+      // The alert says it; the status line says it no second time.
+      setAnnouncement("");
     } finally {
       if (running.current === controller) running.current = null;
       setCancelling(false);
@@ -409,7 +419,15 @@ export function App({
           <h2 id="hyoka-open" className={pane.heading}>
             {t("open.heading")}
           </h2>
-          <Text>{t("open.hint")}</Text>
+          {/* Once a file is open, the explanation folds away under one line. */}
+          {port ? (
+            <details>
+              <summary className={pane.focusable}>{t("open.about")}</summary>
+              <Text>{t("open.hint")}</Text>
+            </details>
+          ) : (
+            <Text>{t("open.hint")}</Text>
+          )}
           <input
             ref={fileInput}
             type="file"
@@ -448,7 +466,8 @@ export function App({
           <Text>{t("scan.hint")}</Text>
           <div>
             <Button
-              appearance="primary"
+              // Once scanned, the next step's action is the primary one.
+              appearance={scan.step === "done" ? "secondary" : "primary"}
               onClick={() => void runScan(port)}
               disabled={busyReason !== null}
               aria-describedby={busyReason ? "hyoka-busy" : undefined}
@@ -469,14 +488,20 @@ export function App({
 
       {/* Everything the pane says as it goes: progress, selections, re-analysis. */}
       <div role="status" aria-live="polite" aria-atomic="true" data-testid="announcer">
-        {announcement && <Text>{announcement}</Text>}
+        {announcement.text && (
+          <Text className={announcement.quiet ? pane.visuallyHidden : undefined}>
+            {announcement.text}
+          </Text>
+        )}
       </div>
 
       {scan.step === "error" && (
         <MessageBar intent="error" role="alert">
           <MessageBarBody>
-            <MessageBarTitle>{t("error.title")}</MessageBarTitle>
-            {scan.message} {t("error.retry")}
+            <MessageBarTitle>
+              {port ? t("error.readTitle", { name: port.name }) : t("error.title")}
+            </MessageBarTitle>
+            {scan.message}
           </MessageBarBody>
         </MessageBar>
       )}
@@ -492,6 +517,11 @@ export function App({
       {analysis?.error && (
         <MessageBar intent="error" role="alert">
           <MessageBarBody>{analysis.error}</MessageBarBody>
+        </MessageBar>
+      )}
+      {model && scan.step === "done" && !readsAsEvaluation(model) && (
+        <MessageBar intent="warning">
+          <MessageBarBody>{t("error.notEvaluation")}</MessageBarBody>
         </MessageBar>
       )}
 
@@ -514,13 +544,24 @@ export function App({
                   ["build", t("tabs.build")],
                 ] as [TabId, string][]
               ).map(([id, label]) => (
-                <Tab key={id} id={`hyoka-tab-${id}`} value={id} aria-controls={`hyoka-panel-${id}`}>
+                <Tab
+                  key={id}
+                  id={`hyoka-tab-${id}`}
+                  className={styles.tab}
+                  value={id}
+                  aria-controls={`hyoka-panel-${id}`}
+                >
                   {label}
                 </Tab>
               ))}
             </TabList>
           </div>
-          <div role="tabpanel" id={`hyoka-panel-${tab}`} aria-labelledby={`hyoka-tab-${tab}`}>
+          <div
+            role="tabpanel"
+            id={`hyoka-panel-${tab}`}
+            aria-labelledby={`hyoka-tab-${tab}`}
+            className={styles.panel}
+          >
             {/* While a summary is built, the choices it was started with stay as they are. */}
             <fieldset
               className={styles.fieldset}

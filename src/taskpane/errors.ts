@@ -1,3 +1,5 @@
+// A type only (erased): the pane's initial chunk takes no .xlsx code from it.
+import type { XlsxErrorCode } from "../xlsx/errors";
 import type { MessageKey, Translate } from "./i18n";
 
 /** Excel's errors (OfficeExtension.Error) carry a code such as "InvalidArgument" or "AccessDenied". */
@@ -55,6 +57,23 @@ function isBuildLocked(e: unknown): e is BuildLockedLike & Error {
   );
 }
 
+/**
+ * What each package error means to the user, and what to do: the file cannot be opened, it is
+ * damaged, it is in a form Hyōka does not read, or the summary could not be written into it.
+ * (src/xlsx's own message is developer English; it is not shown.)
+ */
+const XLSX_ADVICE: Record<XlsxErrorCode, MessageKey> = {
+  "not-xlsx": "xlsx.notXlsx",
+  binary: "xlsx.notXlsx",
+  corrupt: "xlsx.damaged",
+  "damaged-part": "xlsx.damaged",
+  strict: "xlsx.strict",
+  "too-large": "xlsx.tooLarge",
+  "unsupported-package": "xlsx.unsupported",
+  "invalid-plan": "xlsx.invalidPlan",
+  protected: "xlsx.protected",
+};
+
 /** src/xlsx's XlsxApplyError (browser mode): a code such as "not-xlsx" and what went wrong. */
 interface XlsxLikeError {
   code: string;
@@ -95,7 +114,10 @@ export function describeError(e: unknown, t: Translate): string {
   if (isBuildLocked(e)) {
     return t("error.busy", { by: t(`origin.${e.by}`), time: hhmm(e.since) });
   }
-  if (isXlsxLikeError(e)) return t("error.xlsx", { code: e.code, message: e.message });
+  if (isXlsxLikeError(e)) {
+    const advice = XLSX_ADVICE[e.code as XlsxErrorCode];
+    return advice ? t(advice, { code: e.code }) : t("xlsx.other", { code: e.code });
+  }
   if (isOfficeLikeError(e)) {
     const text = t("error.office", { code: e.code, message: e.message });
     const advice = ADVICE[e.code];
@@ -107,4 +129,25 @@ export function describeError(e: unknown, t: Translate): string {
   }
   const message = e instanceof Error ? e.message : String(e);
   return t("error.generic", { message });
+}
+
+/**
+ * A scan that failed: what went wrong and what to do (reading changes nothing, so: try again).
+ * In the browser, anything else the reader throws (zip or XML text) means the file cannot be read.
+ */
+export function describeReadError(e: unknown, mode: "office" | "browser", t: Translate): string {
+  if (isXlsxLikeError(e)) return describeError(e, t);
+  if (mode === "browser" && !isOfficeLikeError(e) && !isCommonOfficeError(e))
+    return t("error.readFile");
+  return `${describeError(e, t)} ${t("error.retryRead")}`;
+}
+
+/**
+ * A build that failed: what went wrong and what to do. In Excel the workbook may need saving
+ * first; in the browser the opened file is never changed.
+ */
+export function describeWriteError(e: unknown, mode: "office" | "browser", t: Translate): string {
+  const text = describeError(e, t);
+  if (isXlsxLikeError(e)) return text;
+  return `${text} ${t(mode === "office" ? "error.retry" : "error.retryBrowser")}`;
 }

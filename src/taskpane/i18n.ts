@@ -5,7 +5,7 @@
  */
 import type { Direction, PolicyField, Severity, SheetKind, YearStatus } from "../core";
 import { fieldKey } from "../core/fieldKey";
-import { warekiYear } from "../core/i18n/summary";
+import { warekiYear } from "../core/era";
 
 export type Lang = "ja" | "en";
 
@@ -82,13 +82,37 @@ const ja = {
   "fields.col.measures": "施策",
   "fields.col.projects": "事務事業",
   "fields.col.findings": "指摘",
-  "fields.fiscalYear": "{year}年度",
   "fields.unknown": "—",
   "error.title": "うまくいきませんでした",
   "error.office": "Excel がエラーを返しました（コード: {code}）。{message}",
-  "error.generic": "予期しないエラーが起きました: {message}",
+  "error.generic": "予期しないエラーが起きました（技術情報: {message}）。",
   "error.retry":
-    "ブックを保存してから、もう一度お試しください。続く場合は担当課へ連絡してください。",
+    "ブックを保存してから、もう一度お試しください。続く場合は情報システムの担当者へ連絡してください。",
+  "error.retryRead":
+    "もう一度スキャンしてください。続く場合は情報システムの担当者へ連絡してください。",
+  "error.retryBrowser":
+    "もう一度作成してください。続く場合は情報システムの担当者へ連絡してください。開いたファイルは変更していません。",
+  "error.readTitle": "{name} を読み取れませんでした",
+  "error.readFile":
+    "Excel のブックとして読み取れないファイルです。Excel で開き、「名前を付けて保存」で「Excel ブック (*.xlsx)」を選んで保存し直してから、そのファイルを開いてください。",
+  "error.notEvaluation":
+    "このブックには、評価シートとして読み取れるシートがありませんでした。行政評価のブックを開いているか確かめてください。表の形式が違うだけなら、「読み取り設定」で読み方を教えられます。",
+  "xlsx.notXlsx":
+    "Excel のブック（.xlsx）として開けないファイルです（コード: {code}）。Excel で開き、「名前を付けて保存」で「Excel ブック (*.xlsx)」を選んで保存し直してから、そのファイルを開いてください。",
+  "xlsx.damaged":
+    "ファイルが壊れているため読み取れません（コード: {code}）。Excel で開いて修復できるか確かめ、保存し直してから、そのファイルを開いてください。",
+  "xlsx.strict":
+    "「Strict Open XML」形式のブックは読み取れません（コード: {code}）。Excel の「名前を付けて保存」で「Excel ブック (*.xlsx)」として保存し直してから開いてください。",
+  "xlsx.tooLarge":
+    "ファイルが大きすぎるため処理できません（コード: {code}）。不要なシートを削除したコピーで試してください。",
+  "xlsx.unsupported":
+    "このブックには、安全にサマリーを加えられない部分があります（コード: {code}）。Excel でブックを開き、作業ウィンドウから作成してください。",
+  "xlsx.invalidPlan":
+    "サマリーの内容に誤りが見つかったため、書き込みを止めました（コード: {code}）。開いたファイルは変更していません。情報システムの担当者へ連絡してください。",
+  "xlsx.protected":
+    "ブックの構成が保護されているため、シートを追加できません（コード: {code}）。Excel の［校閲］→［ブックの保護］で保護を解除して保存し直してから、そのファイルを開いてください。",
+  "xlsx.other":
+    "ファイルを処理できませんでした（コード: {code}）。情報システムの担当者へ連絡してください。",
   "command.done": "サマリーを作成しました: {sheets}",
   "command.failed": "サマリーを作成できませんでした。{message}",
   "error.protected":
@@ -108,11 +132,11 @@ const ja = {
   "build.chartSkipped": "グラフ「{title}」（{sheet}）は数値がないため作成しませんでした。",
   "selfcheck.heading": "動作確認",
   "selfcheck.hint":
-    "この Excel で Hyōka が使う機能を、作業用シートを一時的に作って確かめます。ブックの内容は読み取りも変更もしません。結果をコピーして担当課へ送ってください。",
+    "この Excel で Hyōka が使う機能を、作業用シートを一時的に作って確かめます。ブックの内容は読み取りも変更もしません。結果をコピーして情報システムの担当者へ送ってください。",
   "selfcheck.button": "動作確認を実行",
   "selfcheck.running": "動作確認を実行しています…",
   "selfcheck.done": "動作確認が終わりました。結果は下の欄にあります。",
-  "selfcheck.report": "動作確認の結果（コピーして担当課へ）",
+  "selfcheck.report": "動作確認の結果（コピーして情報システムの担当者へ）",
   "error.notRolledBack":
     "ブックを元に戻せなかった可能性があります。作成途中のシートがないか確認してください。",
   "notice.title": "評価 Hyōka",
@@ -121,6 +145,7 @@ const ja = {
   "open.heading": "ファイルを開く",
   "open.hint":
     "Excel の外で開かれています。評価シートの .xlsx ファイルを選ぶと、Excel と同じ手順で確認とサマリー作成ができます。ファイルはこのブラウザーの中だけで処理され、どこにも送信されません。",
+  "open.about": "このページとファイルの扱いについて",
   "open.button": "ファイルを開く（.xlsx）",
   "open.inputLabel": "評価シートの .xlsx ファイル",
   "open.opened": "{name} を開きました。「スキャン」を押してください。",
@@ -224,13 +249,11 @@ const ja = {
   "build.done": "サマリーシートを作成しました。",
   "build.sheetsHeading": "作成したシート",
   "build.goTo": "シート「{sheet}」を開く",
+  "build.open": "サマリー「{sheet}」を開く",
   "build.sheetShown": "シート「{sheet}」はダウンロードしたファイルにあります。",
   "build.renamed": "同じ名前のシートがあったため「{wanted}」は「{used}」という名前にしました。",
   "build.download": "サマリー付きのブックをダウンロード（{file}）",
   "build.failed": "サマリーを作成できませんでした。",
-  "error.fileUnreadable":
-    "{name} を .xlsx として読み取れませんでした。Excel で開いて .xlsx 形式で保存し直してから、もう一度開いてください。（{message}）",
-  "error.xlsx": "このブックにはサマリーを書き込めませんでした（コード: {code}）。{message}",
   "error.settings": "設定をブックに保存できませんでした。{message}",
   "error.analyze": "解析中にエラーが起きました。{message}",
   // 読み取り設定 / layout profiles (issue 11): the layout step, teach mode, profile files.
@@ -409,7 +432,7 @@ const en: Record<MessageKey, string> = {
   "kind.custom": "Layout taught in a profile",
   "kind.hyokaSummary": "Hyōka summary",
   "kind.empty": "Empty",
-  "kind.unknown": "Not recognised",
+  "kind.unknown": "Not recognized",
   "fields.heading": "Policy fields",
   "fields.none": "No policy field was found. Check the sheet kinds and reasons.",
   "fields.tableLabel": "KPI statuses in the evaluation year, and findings, per policy field",
@@ -444,12 +467,34 @@ const en: Record<MessageKey, string> = {
   "fields.col.measures": "Measures",
   "fields.col.projects": "Projects",
   "fields.col.findings": "Findings",
-  "fields.fiscalYear": "FY{year}",
   "fields.unknown": "—",
   "error.title": "Something went wrong",
   "error.office": "Excel returned an error (code: {code}). {message}",
-  "error.generic": "An unexpected error occurred: {message}",
+  "error.generic": "An unexpected error occurred (technical detail: {message}).",
   "error.retry": "Save the workbook and try again. If it keeps happening, contact IT.",
+  "error.retryRead": "Scan again. If it keeps happening, contact IT.",
+  "error.retryBrowser":
+    "Build it again. If it keeps happening, contact IT. The file you opened was not changed.",
+  "error.readTitle": "{name} could not be read",
+  "error.readFile":
+    "The file cannot be read as an Excel workbook. Open it in Excel, use Save As → Excel Workbook (*.xlsx), then open the saved file here.",
+  "error.notEvaluation":
+    "No sheet of this workbook reads as an evaluation sheet. Check that this is the administrative evaluation workbook; if only its layout differs, teach Hyōka how to read it in the Layout step.",
+  "xlsx.notXlsx":
+    "The file cannot be opened as an Excel workbook (.xlsx) (code: {code}). Open it in Excel, use Save As → Excel Workbook (*.xlsx), then open the saved file here.",
+  "xlsx.damaged":
+    "The file is damaged and cannot be read (code: {code}). Open it in Excel (it may offer to repair it), save it again, then open the saved file here.",
+  "xlsx.strict":
+    "Strict Open XML workbooks cannot be read (code: {code}). In Excel, use Save As → Excel Workbook (*.xlsx), then open the saved file.",
+  "xlsx.tooLarge":
+    "The file is too large to process (code: {code}). Try a copy without the sheets you do not need.",
+  "xlsx.unsupported":
+    "Parts of this workbook keep a summary from being added safely (code: {code}). Open the workbook in Excel and build the summary from the task pane there.",
+  "xlsx.invalidPlan":
+    "The summary was found to be faulty, so nothing was written (code: {code}). The file you opened was not changed. Contact IT.",
+  "xlsx.protected":
+    "The workbook's structure is protected, so no sheet can be added (code: {code}). In Excel, unprotect it (Review → Protect Workbook), save it, then open the saved file here.",
+  "xlsx.other": "The file could not be processed (code: {code}). Contact IT.",
   "command.done": "The summary sheets were created: {sheets}",
   "command.failed": "The summary could not be built. {message}",
   "error.protected":
@@ -481,6 +526,7 @@ const en: Record<MessageKey, string> = {
   "open.heading": "Open a file",
   "open.hint":
     "This page is open outside Excel. Choose an evaluation workbook (.xlsx) to check it and build the summary, the same way as in Excel. The file is processed inside this browser only and is sent nowhere.",
+  "open.about": "About this page and your file",
   "open.button": "Open a file (.xlsx)",
   "open.inputLabel": "Evaluation workbook (.xlsx)",
   "open.opened": "Opened {name}. Press Scan.",
@@ -489,7 +535,7 @@ const en: Record<MessageKey, string> = {
   "tabs.sheets": "Sheets",
   "tabs.overview": "Overview",
   "tabs.findings": "Findings ({count})",
-  "tabs.build": "Build summary",
+  "tabs.build": "Build",
   "sheets.kindLabel": "Kind of {sheet}",
   "sheets.auto": "Automatic ({kind})",
   "sheets.autoUnknown": "Automatic",
@@ -507,14 +553,14 @@ const en: Record<MessageKey, string> = {
   "overview.asOfLabel": "Evaluation year (policy field {id}; automatic = latest year with actuals)",
   "overview.asOfAuto": "Automatic: {year}",
   "overview.asOfAutoNone": "Automatic (no actuals)",
-  "overview.year": "FY{year} ({wareki})",
+  "overview.year": "FY{year}",
   "overview.countsCaption": "KPIs in the evaluation year",
   "overview.kpiCaption": "Each KPI's status and target direction",
   "overview.col.no": "No.",
   "overview.col.name": "KPI",
   "overview.col.status": "Status",
   "overview.col.direction": "Direction",
-  "overview.rate": "achievement {rate}",
+  "overview.rate": "achievement rate {rate}",
   "overview.directionLabel": 'Direction of KPI {no} "{name}"',
   "overview.directionAuto": "Auto: {direction}",
   "overview.changed": "Analyzed again.",
@@ -543,7 +589,7 @@ const en: Record<MessageKey, string> = {
   "findings.otherFile": "{place} is in {file}. Open that workbook to check it.",
   "others.heading": "Other workbooks and last year",
   "others.hint":
-    "Add the departments' workbooks to build one city summary together with this workbook. Pick last year's workbook to add the Changes since last year sheet and its changes to the findings. Files never leave this computer. Links to the added workbooks assume they are in the same folder as this one.",
+    "Add the departments' workbooks to build one city summary together with this workbook. Pick last year's workbook to add the “Changes since last year” sheet, and its changes to the findings. Files never leave this computer. Links to the added workbooks assume they are in the same folder as this one.",
   "others.add": "Add workbooks",
   "others.addLabel": ".xlsx / .xlsm files to add (several allowed)",
   "others.compare": "Compare with last year",
@@ -558,7 +604,7 @@ const en: Record<MessageKey, string> = {
   "others.added": "Added {count} workbooks. The findings and the summary include them.",
   "others.lastYear": "Last year: {name}",
   "others.lastYearSet": "Read {name} as last year's workbook. Its changes are among the findings.",
-  "others.noLastYear": "No workbook of last year is picked.",
+  "others.noLastYear": "No workbook from last year has been picked.",
   "findings.shownCell":
     "The finding is at {place} (a browser cannot select Excel cells; open the downloaded file in Excel to see it).",
   "severity.error": "✖ Error",
@@ -583,13 +629,11 @@ const en: Record<MessageKey, string> = {
   "build.done": "The summary sheets were created.",
   "build.sheetsHeading": "Created sheets",
   "build.goTo": 'Go to sheet "{sheet}"',
+  "build.open": 'Open the summary "{sheet}"',
   "build.sheetShown": 'Sheet "{sheet}" is in the downloaded file.',
   "build.renamed": 'A sheet named "{wanted}" already existed, so the new one is "{used}".',
   "build.download": "Download the summarized workbook ({file})",
   "build.failed": "The summary could not be built.",
-  "error.fileUnreadable":
-    "{name} could not be read as an .xlsx file. Open it in Excel, save it as .xlsx and open it again. ({message})",
-  "error.xlsx": "The summary could not be written into this workbook (code: {code}). {message}",
   "error.settings": "Your choices could not be saved in the workbook. {message}",
   "error.analyze": "The analysis failed. {message}",
   // 読み取り設定 / layout profiles (issue 11): the layout step, teach mode, profile files.
@@ -769,7 +813,7 @@ export function directionKey(direction: Direction): MessageKey {
   return `direction.${direction}`;
 }
 
-/** "令和4年度（2022）" / "FY2022 (令和4)". */
+/** One year format, as in the finding texts (src/core/rules/format.ts): "令和4年度（2022）" / "FY2022". */
 export function yearText(t: Translate, fiscalYear: number): string {
   return t("overview.year", { year: fiscalYear, wareki: warekiYear(fiscalYear) });
 }

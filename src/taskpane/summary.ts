@@ -1,5 +1,5 @@
 import { fieldKey } from "../core/fieldKey";
-import type { PolicyField, YearStatus } from "../core";
+import type { EvaluationModel, PolicyField, YearStatus } from "../core";
 
 export interface FieldCounts {
   id: string;
@@ -44,4 +44,12 @@ export function countField(field: PolicyField, findingsOfField: number): FieldCo
     findings: findingsOfField,
     grades,
   };
+}
+
+/** Sheet kinds that say nothing about the evaluation: with only these, the workbook is not one. */
+const NOT_EVALUATION = new Set(["unknown", "empty", "hyokaSummary"]);
+
+/** Whether any sheet of the workbook was read as part of an evaluation workbook. */
+export function readsAsEvaluation(model: Pick<EvaluationModel, "sheets">): boolean {
+  return model.sheets.some((s) => !NOT_EVALUATION.has(s.kind));
 }

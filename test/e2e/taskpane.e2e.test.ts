@@ -6,6 +6,9 @@
  *   then the downloaded workbook must hold Hyōka's summary sheets next to the source sheet;
  *   the same flow by keyboard only; axe-core on every step (no serious/critical violation);
  *   every request stays on 127.0.0.1, and after the page has loaded only the lazy chunks load.
+ *   A generated 45-field city workbook in ja and en (scan and build times, long tasks), and a
+ *   file switched during a build. All at a real task pane's width, 350 px: nothing may stick out
+ *   at any step.
  *
  * Runs under `npm test`; it builds into a temporary folder first (webpack --mode production;
  * HYOKA_E2E_DIST=dist reuses an existing build instead).
@@ -21,7 +24,18 @@ import * as path from "path";
 import ExcelJS from "exceljs";
 import { chromium } from "playwright-core";
 import type { BrowserContext, Page } from "playwright-core";
+import { cityFields, cityWorkbook } from "../../bench/city";
+import { analyzeWorkbook } from "../../src/core";
 import { findHyokaSheets } from "../../src/xlsx/applyPlan";
+import { readXlsxSnapshot } from "../../src/xlsx/readXlsx";
+import {
+  LONG_TASK_OBSERVER,
+  PANE_WIDTH,
+  fitsPane,
+  tabsOnOneLine,
+  takeLongTasks,
+  timesShown,
+} from "./pane";
 import { teachByKeyboard, teachByMouse } from "./teach.flow";
 
 const CHROMIUM = "/usr/bin/chromium";
@@ -110,7 +124,7 @@ async function launch(
     headless: true,
     args: ARGS,
     locale,
-    viewport: { width: 400, height: 900 },
+    viewport: { width: PANE_WIDTH, height: 900 },
     acceptDownloads: true,
     // Fluent shortens its transitions then: axe must not judge a colour half-way through one.
     reducedMotion: "reduce",
@@ -182,8 +196,20 @@ async function axe(page: Page, step: string): Promise<AxeViolation[]> {
   return violations.filter((v) => v.impact === "serious" || v.impact === "critical");
 }
 
-async function shot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: path.join(SHOT_DIR, `${name}.png`), fullPage: true });
+/** The whole page; `screen` only: what the pane shows (a windowed list renders only that). */
+async function shot(page: Page, name: string, screen = false): Promise<void> {
+  const file = path.join(SHOT_DIR, `${name}.png`);
+  if (screen) return void (await page.screenshot({ path: file }));
+  // A windowed list renders what the window shows: the window is made as tall as the page
+  // (twice: rows measured at last change the page's height) so that the picture is whole.
+  const viewport = page.viewportSize()!;
+  for (let i = 0; i < 2; i++) {
+    const height = await page.evaluate(() => document.documentElement.scrollHeight);
+    await page.setViewportSize({ width: viewport.width, height });
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r(null))));
+  }
+  await page.screenshot({ path: file, fullPage: true });
+  await page.setViewportSize(viewport);
 }
 
 /** The downloaded workbook: Hyōka's five sheets next to the untouched source sheet. */
@@ -262,10 +288,51 @@ function focusVisible(page: Page): Promise<boolean> {
   });
 }
 
+/** Scrolls as a user would to a heading, which then sits just below the sticky step tabs. */
+async function scrollBelowTabs(page: Page, heading: string): Promise<void> {
+  await page.locator(heading).evaluate((h) => {
+    const tabs = document.getElementById("hyoka-steps")!.getBoundingClientRect().height;
+    window.scrollTo(0, h.getBoundingClientRect().top + window.scrollY - tabs - 8);
+  });
+}
+
+/**
+ * After a build the download is the primary action and has focus: it is drawn in the brand
+ * colour (as the primary button was), and the build button no longer is.
+ */
+async function downloadIsPrimary(page: Page, link: RegExp, build: string): Promise<void> {
+  expect(await focusedLabel(page)).toMatch(link);
+  // Not under the pointer (a hovered link takes the hover colour).
+  await page.mouse.move(0, 0);
+  const background = (el: Element) => getComputedStyle(el).backgroundColor;
+  const linkBg = await page.getByRole("link", { name: link }).evaluate(background);
+  const buildBg = await page.getByRole("button", { name: build, exact: true }).evaluate(background);
+  const brand = await page.evaluate(() =>
+    getComputedStyle(document.querySelector(".fui-FluentProvider")!).getPropertyValue(
+      "--colorBrandBackground"
+    )
+  );
+  expect({
+    linkIsBrand: sameColor(linkBg, brand),
+    buildIsBrand: sameColor(buildBg, brand),
+  }).toEqual({ linkIsBrand: true, buildIsBrand: false });
+}
+
+/** "rgb(15, 108, 189)" and "#0f6cbd" are the same colour. */
+function sameColor(rgb: string, hex: string): boolean {
+  const h = hex.trim().replace("#", "");
+  const parts = [0, 2, 4].map((i) => parseInt(h.slice(i, i + 2), 16));
+  return rgb.replace(/\s/g, "") === `rgb(${parts.join(",")})`;
+}
+
 describeE2E("task pane in headless Chromium (browser mode, production build)", () => {
   let dist: string;
   let server: http.Server;
   let base: string;
+  let city: string;
+  let sharedPlace: string;
+  /** Scan and build times (ms) and the long tasks' durations at N = 45, by locale. */
+  const measured: Record<string, Record<string, number | number[]>> = {};
 
   beforeAll(async () => {
     // HYOKA_E2E_DIST=dist reuses a build (while iterating); by default the test builds its own.
@@ -287,12 +354,28 @@ describeE2E("task pane in headless Chromium (browser mode, production build)", (
           { cwd: ROOT, stdio: "pipe", env: { ...process.env, HYOKA_OFFICE_JS: "local" } }
         );
       });
+    // The city: 45 generated policy fields (bench/city.ts), three label variants.
+    city = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "hyoka-city-")), "city45.xlsx");
+    const bytes = await cityWorkbook(cityFields(45));
+    fs.writeFileSync(city, bytes);
+    // A cell that several findings point at (the list showed them all selected after one click).
+    const model = analyzeWorkbook(
+      await readXlsxSnapshot(new Uint8Array(bytes), { source: "city45.xlsx" })
+    );
+    const byPlace = new Map<string, number>();
+    for (const f of model.findings) {
+      const place = `${f.sheet}!${f.address}`;
+      byPlace.set(place, (byPlace.get(place) ?? 0) + 1);
+    }
+    sharedPlace = [...byPlace].find(([, n]) => n > 1)?.[0] ?? "";
+    expect(sharedPlace).not.toBe("");
     server = await serve(dist);
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   });
 
   afterAll(async () => {
     await new Promise((r) => server?.close(r));
+    if (Object.keys(measured).length) console.log(`N = 45 measured: ${JSON.stringify(measured)}`);
     console.log(
       `E2E timings (ms): ${Object.entries(timings)
         .map(([k, v]) => `${k} ${v}`)
@@ -323,21 +406,38 @@ describeE2E("task pane in headless Chromium (browser mode, production build)", (
         const serious: Record<string, AxeViolation[]> = {};
         expect(await page.getAttribute("html", "lang")).toBe("ja");
         serious.open = await axe(page, "open");
+        await fitsPane(page, "open");
         await shot(page, "1-open-ja");
 
         await page.locator('input[type="file"]').setInputFiles(SEED);
         await page.getByText("seed.xlsx を開きました").waitFor();
+        await fitsPane(page, "opened");
         await page.getByRole("button", { name: "スキャン", exact: true }).click();
         await page.getByRole("tab", { name: "シート" }).waitFor();
-        await page.locator("td strong", { hasText: /^政策分野9$/ }).waitFor();
+        await page.locator('[role="cell"] strong', { hasText: /^政策分野9$/ }).waitFor();
+        // With a file open, the open-file explanation folds away (a summary line opens it).
+        expect(await page.getByText(/ファイルはこのブラウザーの中だけで処理され/).isVisible()).toBe(
+          false
+        );
         serious.sheets = await axe(page, "sheets");
+        await fitsPane(page, "sheets");
         await shot(page, "2-sheets-ja");
 
+        await page.getByRole("tab", { name: "読み取り設定" }).click();
+        await page.getByRole("heading", { name: "読み取り設定", exact: true }).waitFor();
+        await fitsPane(page, "layout");
+
         await page.getByRole("tab", { name: "概要" }).click();
-        await page.getByRole("heading", { name: "政策分野9 社会参画" }).waitFor();
-        const notAchieved = page.getByRole("row", { name: /✗ 未達成/ }).first();
-        expect(await notAchieved.textContent()).toContain("3");
+        // The field's row: ✓ 達成, ✗ 未達成, － 実績なし, … 集計中, then its findings.
+        const row = page.getByRole("row", { name: /政策分野9 社会参画/ });
+        expect(await row.getByRole("cell").nth(1).textContent()).toBe("3");
+        await page
+          .getByRole("rowheader")
+          .getByRole("button", { name: /^政策分野9 社会参画/ })
+          .click();
+        await page.getByText("指標ごとの状況と目標の方向", { exact: false }).waitFor();
         serious.overview = await axe(page, "overview");
+        await fitsPane(page, "overview");
         await shot(page, "3-overview-ja");
 
         await page.getByRole("tab", { name: /指摘/ }).click();
@@ -355,15 +455,21 @@ describeE2E("task pane in headless Chromium (browser mode, production build)", (
         await page.getByText(/11 件中 1 件を表示/).waitFor();
         await page.getByRole("searchbox", { name: "文字で絞り込み" }).fill("");
         serious.findings = await axe(page, "findings");
+        await fitsPane(page, "findings");
         await shot(page, "4-findings-ja");
 
         await page.getByRole("tab", { name: "サマリー作成" }).click();
+        await fitsPane(page, "build");
         await page.getByRole("button", { name: "サマリーを作成" }).click();
         await page.getByRole("link", { name: /ダウンロード/ }).waitFor({ timeout: 60_000 });
         expect(await page.getByTestId("announcer").textContent()).toBe(
           "サマリーシートを作成しました。"
         );
+        await downloadIsPrimary(page, /サマリー付きのブックをダウンロード/, "サマリーを作成");
+        // Success is said once on screen.
+        expect(await timesShown(page, "作成しました")).toBe(1);
         serious.build = await axe(page, "build");
+        await fitsPane(page, "after build");
         await shot(page, "5-build-ja");
 
         const [download] = await Promise.all([
@@ -398,6 +504,7 @@ describeE2E("task pane in headless Chromium (browser mode, production build)", (
     try {
       await timed("keyboard flow", async () => {
         expect(await page.getAttribute("html", "lang")).toBe("en");
+        await fitsPane(page, "open (en)");
         await shot(page, "1-open-en");
 
         await tabTo(page, /^Open a file/);
@@ -413,7 +520,8 @@ describeE2E("task pane in headless Chromium (browser mode, production build)", (
         expect(await focusVisible(page)).toBe(true);
         await page.keyboard.press("Enter");
         await page.getByRole("tab", { name: "Sheets" }).waitFor();
-        await page.locator("td strong", { hasText: /^政策分野9$/ }).waitFor();
+        await page.locator('[role="cell"] strong', { hasText: /^政策分野9$/ }).waitFor();
+        await fitsPane(page, "sheets (en)");
         await shot(page, "2-sheets-en");
 
         // Override the sheet's kind with the keyboard and back (re-analysis each time).
@@ -430,10 +538,13 @@ describeE2E("task pane in headless Chromium (browser mode, production build)", (
           .waitFor();
 
         // Tabs: Tab reaches the tab list, arrows move, Enter selects.
-        await tabTo(page, /^(Sheets|Overview|Findings|Build summary)/);
+        await tabTo(page, /^(Sheets|Layout|Overview|Findings|Build)/);
         await arrowTo(page, /^Overview$/);
         await page.keyboard.press("Enter");
-        await page.getByRole("heading", { name: "Policy field 9 社会参画" }).waitFor();
+        await tabTo(page, /^▸ Policy field 9 社会参画/);
+        await page.keyboard.press("Enter");
+        await page.getByText("Each KPI's status and target direction", { exact: false }).waitFor();
+        await fitsPane(page, "overview (en)");
         await shot(page, "3-overview-en");
 
         await tabTo(page, /^Overview$/, 80, "Shift+Tab");
@@ -445,11 +556,13 @@ describeE2E("task pane in headless Chromium (browser mode, production build)", (
           .getByTestId("announcer")
           .getByText(/The finding is at 政策分野9!C25/)
           .waitFor();
+        await fitsPane(page, "findings (en)");
         await shot(page, "4-findings-en");
 
         await tabTo(page, /^Findings/, 80, "Shift+Tab");
-        await arrowTo(page, /^Build summary$/);
+        await arrowTo(page, /^Build$/);
         await page.keyboard.press("Enter");
+        await fitsPane(page, "build (en)");
         await tabTo(page, /^Build summary$/);
         expect(await page.evaluate(() => document.activeElement?.getAttribute("role"))).not.toBe(
           "tab"
@@ -459,9 +572,12 @@ describeE2E("task pane in headless Chromium (browser mode, production build)", (
         expect(await page.getByTestId("announcer").textContent()).toBe(
           "The summary sheets were created."
         );
+        await fitsPane(page, "after build (en)");
         await shot(page, "5-build-en");
 
-        await tabTo(page, /Download the summarized workbook/);
+        // Focus is on the download already: Enter downloads.
+        await downloadIsPrimary(page, /Download the summarized workbook/, "Build summary");
+        expect(await timesShown(page, "were created")).toBe(1);
         const [download] = await Promise.all([
           page.waitForEvent("download"),
           page.keyboard.press("Enter"),
@@ -475,6 +591,195 @@ describeE2E("task pane in headless Chromium (browser mode, production build)", (
       expect(late).toEqual([]);
       reportBlocked(run);
       expect((run as unknown as { errors: string[] }).errors).toEqual([]);
+    } finally {
+      await run.context.close();
+    }
+  });
+
+  // Issue 14: a city's workbook (45 policy fields, generated) at 350 px, in both languages.
+  const CITY_WORDS = {
+    "ja-JP": {
+      opened: "city45.xlsx を開きました",
+      scan: "スキャン",
+      sheets: "シート",
+      layout: "読み取り設定",
+      overview: "概要",
+      fieldTable: "政策分野ごとの評価年度の指標の状況と指摘",
+      findings: /^指摘/,
+      findingsList: "指摘の一覧",
+      grades: /評価区分を変更|閉じる/,
+      field: /^政策分野1 /,
+      build: "サマリー作成",
+      buildButton: "サマリーを作成",
+      download: /サマリー付きのブックをダウンロード/,
+      shot: "ja",
+    },
+    "en-US": {
+      opened: "Opened city45.xlsx",
+      scan: "Scan",
+      sheets: "Sheets",
+      layout: "Layout",
+      overview: "Overview",
+      fieldTable: "KPI statuses in the evaluation year, and findings, per policy field",
+      findings: /^Findings/,
+      findingsList: "Findings",
+      grades: /Change the grades|Close/,
+      field: /^Policy field 1 /,
+      build: "Build",
+      buildButton: "Build summary",
+      download: /Download the summarized workbook/,
+      shot: "en",
+    },
+  } as const;
+
+  it.each(["ja-JP", "en-US"] as const)(
+    "a 45-field city workbook at 350 px (%s): every step fits, one click selects one finding, axe clean, times recorded",
+    async (locale) => {
+      const w = CITY_WORDS[locale];
+      const run = await launch(base, locale, async (context) => {
+        await context.addInitScript(LONG_TASK_OBSERVER);
+      });
+      const { page } = run;
+      try {
+        const serious: Record<string, AxeViolation[]> = {};
+        await page.locator('input[type="file"]').first().setInputFiles(city);
+        await page.getByText(w.opened).waitFor();
+        await fitsPane(page, `${locale} opened`);
+        await takeLongTasks(page);
+
+        let started = Date.now();
+        await page.getByRole("button", { name: w.scan, exact: true }).click();
+        await page.getByRole("tab", { name: w.sheets }).waitFor({ timeout: 60_000 });
+        const scanMs = Date.now() - started;
+        const scanLong = (await takeLongTasks(page)).map((x) => Math.round(x.duration));
+        serious.sheets = await axe(page, `${locale} city sheets`);
+        await fitsPane(page, `${locale} city sheets`);
+        await tabsOnOneLine(page);
+
+        await page.getByRole("tab", { name: w.layout }).click();
+        await fitsPane(page, `${locale} city layout`);
+        serious.layout = await axe(page, `${locale} city layout`);
+
+        await page.getByRole("tab", { name: w.overview }).click();
+        await page.getByRole("table", { name: w.fieldTable }).waitFor();
+        await fitsPane(page, `${locale} city overview`);
+        serious.overview = await axe(page, `${locale} city overview`);
+        // The grade table (settings for every field) and one field opened to its settings.
+        await page.getByRole("button", { name: w.grades }).click();
+        await fitsPane(page, `${locale} city grades`);
+        serious.grades = await axe(page, `${locale} city grades`);
+        await page.getByRole("button", { name: w.grades }).click();
+        await page.getByRole("rowheader").getByRole("button", { name: w.field }).click();
+        await fitsPane(page, `${locale} city field`);
+        // As the user scrolls to the table: the steps stay on top.
+        await scrollBelowTabs(page, "#hyoka-fields");
+        await shot(page, `3b-overview-city-${w.shot}`, true);
+
+        await page.getByRole("tab", { name: w.findings }).click();
+        const list = page.getByRole("list", { name: w.findingsList, exact: true });
+        await list.waitFor();
+        await scrollBelowTabs(page, "#hyoka-findings");
+        await shot(page, `4b-findings-city-${w.shot}`, true);
+        // A cell several findings share: one click on one of them selects that one.
+        await page.getByRole("searchbox").fill(sharedPlace);
+        const places = await list.locator("button strong").allTextContents();
+        const alike = places.flatMap((p, i) => (p === sharedPlace ? [i] : []));
+        expect(alike.length).toBeGreaterThan(1);
+        await list.locator("button").nth(alike[1]).click();
+        await page.locator('[aria-current="true"]').first().waitFor();
+        expect(await page.locator('[aria-current="true"]').count()).toBe(1);
+        await fitsPane(page, `${locale} city findings`);
+        serious.findings = await axe(page, `${locale} city findings`);
+
+        await page.getByRole("tab", { name: w.build }).click();
+        await fitsPane(page, `${locale} city build`);
+        await takeLongTasks(page);
+        started = Date.now();
+        await page.getByRole("button", { name: w.buildButton, exact: true }).click();
+        await page.getByRole("link", { name: w.download }).waitFor({ timeout: 120_000 });
+        const buildMs = Date.now() - started;
+        const buildLong = (await takeLongTasks(page)).map((x) => Math.round(x.duration));
+        await downloadIsPrimary(page, w.download, w.buildButton);
+        await fitsPane(page, `${locale} city after build`);
+        serious.build = await axe(page, `${locale} city after build`);
+
+        measured[locale] = { scanMs, buildMs, scanLong, buildLong };
+        console.log(
+          `N = 45 (${locale}): scan ${scanMs} ms, build ${buildMs} ms; long tasks during scan ` +
+            `${scanLong.length} (longest ${Math.max(0, ...scanLong)} ms: ${scanLong.join(", ")}), ` +
+            `during build ${buildLong.length} (longest ${Math.max(0, ...buildLong)} ms: ${buildLong.join(", ")})`
+        );
+        // Generous bounds only: the targets (1.5 s each) are the benchmark's and the worker's.
+        expect(scanMs).toBeLessThan(30_000);
+        expect(buildMs).toBeLessThan(30_000);
+        expect(serious).toEqual({
+          sheets: [],
+          layout: [],
+          overview: [],
+          grades: [],
+          findings: [],
+          build: [],
+        });
+        expect((run as unknown as { errors: string[] }).errors).toEqual([]);
+      } finally {
+        await run.context.close();
+      }
+    }
+  );
+
+  // The target is no long task over 100 ms during scan and build (issue 14, item 3). The parse,
+  // validate and plan still run on the main thread here; the test above prints the long tasks it
+  // measures. Pending until that work moves into the Web Worker (branch issue-14).
+  it.todo("no long task over 100 ms during the scan and build of the 45-field city workbook");
+
+  it("a file switched during a build: the pane shows the new file's scan and builds the new file", async () => {
+    // A finished build makes its download's blob URL: counted, so the test knows A's has ended.
+    const run = await launch(base, "ja-JP", async (context) => {
+      await context.addInitScript(`{
+        window.__blobs = 0;
+        const make = URL.createObjectURL.bind(URL);
+        URL.createObjectURL = (blob) => (window.__blobs++, make(blob));
+      }`);
+    });
+    const { page } = run;
+    try {
+      const input = page.locator('input[type="file"]').first();
+      await input.setInputFiles(city);
+      await page.getByText("city45.xlsx を開きました").waitFor();
+      await page.getByRole("button", { name: "スキャン", exact: true }).click();
+      await page.getByRole("tab", { name: "サマリー作成" }).click({ timeout: 60_000 });
+      await page.getByRole("button", { name: "サマリーを作成" }).click();
+      // The build of A is under way: Open waits (disabled) — the file input is set directly.
+      await page.locator('section[aria-labelledby="hyoka-build"][aria-busy="true"]').waitFor();
+      expect(await page.getByRole("button", { name: "ファイルを開く（.xlsx）" }).isDisabled()).toBe(
+        true
+      );
+      await input.setInputFiles(SEED);
+      await page.getByText("seed.xlsx を開きました").waitFor();
+      await page.getByRole("button", { name: "スキャン", exact: true }).click();
+      await page.getByRole("tab", { name: "サマリー作成" }).click();
+      expect(await page.getByText("対象: seed.xlsx").count()).toBe(1);
+      // A's build has ended: nothing of it is offered for B.
+      await page.waitForFunction(
+        () => (window as unknown as { __blobs: number }).__blobs >= 1,
+        null,
+        {
+          timeout: 60_000,
+        }
+      );
+      expect(await page.getByRole("link", { name: /ダウンロード/ }).count()).toBe(0);
+      expect(await page.getByTestId("announcer").textContent()).not.toContain("作成しました");
+      await page.getByRole("button", { name: "サマリーを作成" }).click();
+      const link = page.getByRole("link", { name: /サマリー付きのブックをダウンロード/ });
+      await link.waitFor({ timeout: 60_000 });
+      // B's download, B's sheets.
+      expect(await link.getAttribute("download")).toBe("seed-summary.xlsx");
+      const [download] = await Promise.all([page.waitForEvent("download"), link.click()]);
+      const saved = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "hyoka-dl-")), "out.xlsx");
+      await download.saveAs(saved);
+      await checkDownloaded(saved);
+      expect(await page.getByText("対象: seed.xlsx").count()).toBe(1);
+      await fitsPane(page, "race");
     } finally {
       await run.context.close();
     }

@@ -53,23 +53,71 @@ describe("Outside Office (browser mode)", () => {
     );
   });
 
-  it("a file exceljs cannot read: what happened and what to do", async () => {
+  // Issue 14: a corrupt or empty file said so twice, with raw English developer text, said
+  // 「サマリーを書き込めませんでした」 although nothing was written, and advised saving the workbook.
+  async function failedRead(lang: "ja" | "en", error: Error): Promise<string> {
     const port = fakePort("browser");
-    renderApp(null, fakeAnalyze(), "en", { openPort: () => port });
+    renderApp(null, fakeAnalyze(), lang, { openPort: () => port });
     await act(async () => {
-      fireEvent.change(screen.getByLabelText("Evaluation workbook (.xlsx)"), {
+      fireEvent.change(screen.getByLabelText(/\.xlsx/), {
         target: { files: [xlsxFile("broken.xlsx")] },
       });
     });
-    fireEvent.click(screen.getByRole("button", { name: "Scan" }));
-    await act(async () =>
-      port.failRead(new Error("End of data reached (data length = 4, asked index = 4)"))
-    );
-    const alert = screen.getByRole("alert");
-    expect(alert.textContent).toContain("seed.xlsx could not be read as an .xlsx file");
-    expect(alert.textContent).toContain("save it as .xlsx");
-    expect(alert.textContent).toContain("End of data reached");
+    fireEvent.click(screen.getByRole("button", { name: lang === "ja" ? "スキャン" : "Scan" }));
+    await act(async () => port.failRead(error));
+    // Said once: in the alert, not again in the status line.
+    expect(announcer().textContent).toBe("");
+    return screen.getByRole("alert").textContent ?? "";
+  }
+  const zipError = () => new Error("End of data reached (data length = 4, asked index = 4)");
+  const xlsxError = (code: string, message: string) =>
+    Object.assign(new Error(message), { name: "XlsxApplyError", code, detail: "" });
+
+  it("a file the reader cannot read: the cause and what to do, in Japanese only", async () => {
+    const text = await failedRead("ja", zipError());
+    expect(text).toMatch(/^seed\.xlsx を読み取れませんでした/);
+    expect(text).toContain("Excel のブックとして読み取れないファイルです");
+    expect(text).toContain("「Excel ブック (*.xlsx)」を選んで保存し直して");
+    expect(text).not.toContain("End of data");
+    expect(text).not.toContain("書き込めませんでした");
+    expect(text).not.toContain("ブックを保存してから");
   });
+
+  it("a file the reader cannot read, in English", async () => {
+    const text = await failedRead("en", zipError());
+    expect(text).toMatch(/^seed\.xlsx could not be read/);
+    expect(text).toContain("Save As → Excel Workbook (*.xlsx)");
+    expect(text).not.toContain("End of data reached");
+    expect(text).not.toContain("written");
+  });
+
+  it.each([
+    [
+      "not-xlsx",
+      "The input is not an .xlsx package (zip with a workbook part). It is not a zip file.",
+      "Excel のブック（.xlsx）として開けないファイルです（コード: not-xlsx）",
+    ],
+    [
+      "corrupt",
+      "The zip package is damaged. It could not be opened as a zip file.",
+      "ファイルが壊れているため読み取れません（コード: corrupt）",
+    ],
+    [
+      "damaged-part",
+      "A part of the package is damaged. Part xl/workbook.xml: bad",
+      "ファイルが壊れているため読み取れません（コード: damaged-part）",
+    ],
+  ])(
+    "a package error on reading (%s) is said by its cause, once, without developer text",
+    async (code, message, cause) => {
+      const text = await failedRead("ja", xlsxError(code, message));
+      expect(text).toContain(cause);
+      expect(text.split(cause)).toHaveLength(2);
+      expect(text).not.toContain(message.split(".")[0]);
+      expect(text).not.toContain("書き込めませんでした");
+      expect(text).not.toContain("ブックを保存してから");
+    }
+  );
 
   // Issue 14: switching to another file while a build ran ended with the Build tab offering the
   // previous file's summary under the new file's name.

@@ -64,8 +64,14 @@ describe("Build step", () => {
         renamed: [{ key: "findings", wanted: "指摘", used: "指摘一覧" }],
       })
     );
-    expect(steps().every((s) => s.endsWith("✓ 完了"))).toBe(true);
+    // Success is said once on screen (the progress steps go; the status line is for screen readers).
+    expect(screen.queryByRole("list", { name: "進み具合" })).toBeNull();
+    expect(screen.getAllByText(/作成しました/)).toHaveLength(2);
     expect(announcer().textContent).toBe("サマリーシートを作成しました。");
+    // The summary's first sheet is the primary action now, and has focus.
+    expect(document.activeElement).toBe(
+      screen.getByRole("button", { name: "サマリー「評価サマリー」を開く" })
+    );
     expect(screen.getByText(/「指摘」は「指摘一覧」という名前にしました/)).toBeTruthy();
 
     await act(async () => {
@@ -127,7 +133,8 @@ describe("Build step", () => {
     expect(
       screen.getByText("シート「評価サマリー」はダウンロードしたファイルにあります。")
     ).toBeTruthy();
-    expect(steps()).toHaveLength(4);
+    // The download is the next thing to do: it has focus.
+    expect(document.activeElement).toBe(link);
   });
 
   it("browser mode: a package the applier refuses is named with its code", async () => {
@@ -142,16 +149,20 @@ describe("Build step", () => {
     await act(async () => {
       fireEvent.click(screen.getByRole("button", { name: "サマリーを作成" }));
     });
-    expect(screen.getByRole("alert").textContent).toContain(
-      "このブックにはサマリーを書き込めませんでした（コード: unsupported-package）"
+    const text = screen.getByRole("alert").textContent ?? "";
+    expect(text).toContain(
+      "このブックには、安全にサマリーを加えられない部分があります（コード: unsupported-package）"
     );
+    // In Japanese only, once.
+    expect(text).not.toContain("cannot be summarized");
+    expect(announcer().textContent).toBe("");
   });
 
   it("the plan follows the pane's choices (grades, language) on a real analysis", async () => {
     const port = fakePort();
     renderApp(port, analyzeWorkbook, "en");
     await scanned(port, "en");
-    openTab("Build summary");
+    openTab("Build");
     let plan: SummaryPlan | undefined;
     (port.buildSummary as jest.Mock).mockImplementationOnce(async (a: AnalyzeForBuild) => {
       plan = (await a({ sheets: [{ name: "x", origin: "A1", values: [["memo"]] }] })).plan;

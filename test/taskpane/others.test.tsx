@@ -47,7 +47,7 @@ async function buildTab(
   fireEvent.click(screen.getByRole("button", { name: lang === "ja" ? "スキャン" : "Scan" }));
   await act(async () => port.finishRead(open));
   await settle();
-  openTab(lang === "ja" ? "サマリー作成" : "Build summary");
+  openTab(lang === "ja" ? "サマリー作成" : "Build");
   return { port, read };
 }
 
@@ -166,7 +166,7 @@ describe("Other workbooks", () => {
     await buildTab(fieldBook(field(1)), {}, "en");
     await pick("Last year's .xlsx / .xlsm file", [file("R5.xlsx")]);
     expect(screen.getByRole("alert").textContent).toMatch(/^R5\.xlsx: cannot be read\. .*damaged/);
-    expect(screen.getByText("No workbook of last year is picked.")).toBeTruthy();
+    expect(screen.getByText("No workbook from last year has been picked.")).toBeTruthy();
   });
 });
 

@@ -136,7 +136,7 @@ describe("Scan step", () => {
     });
     await scanned(port);
     expect(screen.getByRole("alert").textContent).toContain(
-      "解析中にエラーが起きました。予期しないエラーが起きました: boom"
+      "解析中にエラーが起きました。予期しないエラーが起きました（技術情報: boom）。"
     );
   });
 

@@ -122,9 +122,9 @@ describe("teach mode", () => {
           .map((c) => c.textContent)
       );
     expect(rows).toEqual([
-      ["令和3年度", "100", "105", expect.any(String)],
-      ["令和4年度", "110", "112", expect.any(String)],
-      ["令和5年度", "120", "集計中", expect.any(String)],
+      ["令和3年度（2021）", "100", "105", expect.any(String)],
+      ["令和4年度（2022）", "110", "112", expect.any(String)],
+      ["令和5年度（2023）", "120", "集計中", expect.any(String)],
     ]);
     expect(port.saveSettings).not.toHaveBeenCalled();
 

@@ -1,3 +1,4 @@
+import { useEffect, useRef } from "react";
 import {
   Button,
   Link,
@@ -5,6 +6,9 @@ import {
   MessageBarBody,
   MessageBarTitle,
   Text,
+  makeStyles,
+  mergeClasses,
+  tokens,
 } from "@fluentui/react-components";
 import type { MessageKey, Translate } from "../i18n";
 import type { BuildOutcome } from "../port";
@@ -66,13 +70,47 @@ function stepStatus(state: BuildState, steps: BuildStepId[], step: BuildStepId):
   return "build.stepWaiting";
 }
 
-/** One button, the steps as they go, then links to the new sheets (or the download). */
+const useStyles = makeStyles({
+  // The download is a link (it downloads a file) drawn as the primary button it has become.
+  primaryLink: {
+    display: "inline-block",
+    maxWidth: "100%",
+    boxSizing: "border-box",
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
+    borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: tokens.colorBrandBackground,
+    color: tokens.colorNeutralForegroundOnBrand,
+    fontWeight: tokens.fontWeightSemibold,
+    overflowWrap: "anywhere",
+    textDecorationLine: "none",
+    ":hover": {
+      backgroundColor: tokens.colorBrandBackgroundHover,
+      color: tokens.colorNeutralForegroundOnBrand,
+      textDecorationLine: "none",
+    },
+    ":active": {
+      backgroundColor: tokens.colorBrandBackgroundPressed,
+      color: tokens.colorNeutralForegroundOnBrand,
+    },
+  },
+});
+
+/**
+ * One button, the steps as they go, then the result: the download (browser) or the first new
+ * sheet (Excel) becomes the primary action and takes focus, the other sheets are links.
+ */
 export function BuildPanel(props: BuildPanelProps) {
   const { mode, state, onBuild, blocked, onGoTo, onCancel, cancelling, t } = props;
   const styles = usePaneStyles();
+  const own = useStyles();
   const steps = buildSteps(mode);
   const running = state.step === "running";
   const outcome = state.step === "done" ? state.outcome : null;
+  const next = useRef<HTMLAnchorElement & HTMLButtonElement>(null);
+  useEffect(() => {
+    if (outcome) next.current?.focus();
+  }, [outcome]);
+  const sheets = outcome ? Object.values(outcome.sheetNames) : [];
   return (
     <section className={styles.section} aria-labelledby="hyoka-build" aria-busy={running}>
       <h2 id="hyoka-build" className={styles.heading}>
@@ -81,7 +119,7 @@ export function BuildPanel(props: BuildPanelProps) {
       <Text>{mode === "browser" ? t("build.hintBrowser") : t("build.hint")}</Text>
       <div>
         <Button
-          appearance="primary"
+          appearance={outcome ? "secondary" : "primary"}
           onClick={onBuild}
           disabled={running || blocked}
           aria-describedby={running || blocked ? "hyoka-busy" : undefined}
@@ -102,7 +140,7 @@ export function BuildPanel(props: BuildPanelProps) {
           t={t}
         />
       )}
-      {state.step !== "idle" && state.step !== "cancelled" && (
+      {(running || state.step === "error") && (
         <>
           <h3 className={styles.subheading} id="hyoka-build-steps">
             {t("build.steps")}
@@ -120,7 +158,7 @@ export function BuildPanel(props: BuildPanelProps) {
         <MessageBar intent="error" role="alert">
           <MessageBarBody>
             <MessageBarTitle>{t("build.failed")}</MessageBarTitle>
-            {state.message} {t("error.retry")}
+            {state.message}
           </MessageBarBody>
         </MessageBar>
       )}
@@ -128,25 +166,33 @@ export function BuildPanel(props: BuildPanelProps) {
         <>
           <MessageBar intent="success">
             <MessageBarBody>
-              <MessageBarTitle>✓ {t("build.done")}</MessageBarTitle>
+              <MessageBarTitle>{t("build.done")}</MessageBarTitle>
             </MessageBarBody>
           </MessageBar>
           {outcome.download && (
             <div>
               <Link
+                ref={next}
                 href={outcome.download.url}
                 download={outcome.download.fileName}
-                className={styles.focusable}
+                className={mergeClasses(own.primaryLink, styles.focusable)}
               >
                 ⬇ {t("build.download", { file: outcome.download.fileName })}
               </Link>
+            </div>
+          )}
+          {mode === "office" && sheets.length > 0 && (
+            <div>
+              <Button ref={next} appearance="primary" onClick={() => onGoTo(sheets[0])}>
+                {t("build.open", { sheet: sheets[0] })}
+              </Button>
             </div>
           )}
           <h3 className={styles.subheading} id="hyoka-build-sheets">
             {t("build.sheetsHeading")}
           </h3>
           <ul aria-labelledby="hyoka-build-sheets">
-            {Object.values(outcome.sheetNames).map((sheet) => (
+            {sheets.map((sheet) => (
               <li key={sheet}>
                 {mode === "office" ? (
                   <Link as="button" onClick={() => onGoTo(sheet)}>

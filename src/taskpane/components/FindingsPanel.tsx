@@ -1,6 +1,14 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { KeyboardEvent } from "react";
-import { Button, Field, Input, Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
+import {
+  Button,
+  Field,
+  Input,
+  Text,
+  makeStyles,
+  mergeClasses,
+  tokens,
+} from "@fluentui/react-components";
 import type { Finding, PolicyField, Severity } from "../../core";
 import { ruleInfo } from "../../core/ruleCatalog";
 import { fieldRef, findingFieldRef, findingKeys, placeOf } from "../findingKeys";
@@ -49,7 +57,10 @@ const useStyles = makeStyles({
     display: "grid",
     gridTemplateColumns: "repeat(auto-fill, minmax(140px, 1fr))",
     gap: tokens.spacingHorizontalS,
+    // A grid item is as wide as its content by default: the search box's would pass the pane.
+    "& > *": { minWidth: 0 },
   },
+  search: { width: "100%", minWidth: 0 },
   list: { position: "relative", margin: 0, padding: 0 },
   row: { position: "absolute", left: 0, right: 0, paddingBottom: tokens.spacingVerticalXXS },
   groupHeading: { paddingTop: tokens.spacingVerticalS },
@@ -225,7 +236,13 @@ export function FindingsPanel(props: FindingsPanelProps) {
               />
             </Field>
             <Field label={t("findings.textLabel")}>
-              <Input type="search" value={text} onChange={(_, d) => setText(d.value)} />
+              <Input
+                type="search"
+                className={styles.search}
+                input={{ className: styles.search }}
+                value={text}
+                onChange={(_, d) => setText(d.value)}
+              />
             </Field>
           </div>
           <Text aria-live="polite">
@@ -255,7 +272,9 @@ export function FindingsPanel(props: FindingsPanelProps) {
                       : {})}
                   >
                     {row.type === "severity" && (
-                      <h3 className={mergeClasses(pane.subheading, styles.groupHeading)}>{row.label}</h3>
+                      <h3 className={mergeClasses(pane.subheading, styles.groupHeading)}>
+                        {row.label}
+                      </h3>
                     )}
                     {row.type === "rule" && <h4 className={pane.subheading}>{row.label}</h4>}
                     {row.type === "finding" && (

@@ -39,7 +39,14 @@ const useStyles = makeStyles({
 });
 
 /** Each sheet with its kind (changeable) and the classifier's reason; only the rows on screen render. */
-export function SheetsPanel({ sheets, detected, overrides, onOverride, t, lang }: SheetsPanelProps) {
+export function SheetsPanel({
+  sheets,
+  detected,
+  overrides,
+  onOverride,
+  t,
+  lang,
+}: SheetsPanelProps) {
   const pane = usePaneStyles();
   const styles = useStyles();
   const keyOf = useCallback((i: number) => sheets[i].name, [sheets]);
@@ -62,7 +69,12 @@ export function SheetsPanel({ sheets, detected, overrides, onOverride, t, lang }
             <div role="columnheader">{t("sheets.col.kind")}</div>
           </div>
         </div>
-        <div role="rowgroup" ref={win.listRef} className={styles.body} style={{ height: win.totalHeight }}>
+        <div
+          role="rowgroup"
+          ref={win.listRef}
+          className={styles.body}
+          style={{ height: win.totalHeight }}
+        >
           {win.rows.map(({ index, top }) => {
             const s = sheets[index];
             const override = overrides[s.name];

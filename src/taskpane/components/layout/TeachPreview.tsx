@@ -10,7 +10,7 @@ import {
 } from "@fluentui/react-components";
 import type { Indicator } from "../../../core";
 import type { TeachProblem } from "../../../core/profile/teach";
-import { statusKey } from "../../i18n";
+import { statusKey, yearText } from "../../i18n";
 import type { Lang, Translate } from "../../i18n";
 import { usePaneStyles } from "../styles";
 
@@ -68,7 +68,7 @@ export function TeachPreview({ empty, problems, indicators, lang, t }: TeachPrev
           <TableBody>
             {ind.years.map((y) => (
               <TableRow key={y.fiscalYear}>
-                <TableCell className={styles.nowrap}>{y.label || String(y.fiscalYear)}</TableCell>
+                <TableCell>{yearText(t, y.fiscalYear)}</TableCell>
                 <TableCell className={styles.number}>{num(y.target)}</TableCell>
                 <TableCell className={styles.number}>{num(y.actual, y.actualText)}</TableCell>
                 <TableCell>{t(statusKey(y.status))}</TableCell>
