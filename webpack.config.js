@@ -198,7 +198,9 @@ module.exports = (env = {}, argv = {}) => {
     },
     optimization: {
       splitChunks: {
-        chunks: "all",
+        // The analysis worker is one file of its own (src/taskpane/worker/spawn.ts names it): split,
+        // it would load the page's initial chunks a second time, and chunks of its own besides.
+        chunks: (chunk) => chunk.name !== "analysis-worker",
         cacheGroups: {
           // Third-party code (React, Fluent UI, Griffel…) changes rarely: one long-cached chunk
           // per page. The .xlsx libraries are excluded here and handled below.

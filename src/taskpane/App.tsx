@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { startTransition, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import {
   Button,
   MessageBar,
@@ -255,12 +255,16 @@ export function App({
         const inputs = { snapshot: snap, settings: saved ?? settings, lang, others };
         const next = await analyzed(inputs, progress, controller.signal);
         if (!current()) return;
-        if (saved) setSettings(saved);
-        setSnapshot(snap);
-        setAnalysis(next);
-        setBuild({ step: "idle" });
-        setScan({ step: "done" });
-        setAnnouncement(t("scan.done", { sheets: snap.sheets.length }));
+        // A transition: React renders the new views in slices, so the page stays responsive while
+        // a city's worth of sheets and findings appears.
+        startTransition(() => {
+          if (saved) setSettings(saved);
+          setSnapshot(snap);
+          setAnalysis(next);
+          setBuild({ step: "idle" });
+          setScan({ step: "done" });
+          setAnnouncement(t("scan.done", { sheets: snap.sheets.length }));
+        });
       } catch (e) {
         // A cancelled scan was put back by cancelRun.
         if (!current() || isCancelled(e)) return;

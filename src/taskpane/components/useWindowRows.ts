@@ -112,46 +112,63 @@ export function useWindowRows({
   }, [offsets, view, overscan, count, keyOf]);
 
   // Rows change height when their text wraps differently or a row expands: measured again.
+  // Made on first use (rows attach their refs before any effect runs), gone with the list.
   const observer = useRef<ResizeObserver | null>(null);
   const observed = useRef(new Map<Element, string>());
-  useEffect(() => {
-    if (typeof ResizeObserver === "undefined") return;
-    observer.current = new ResizeObserver((entries) => {
+  const observe = useCallback((el: HTMLElement): boolean => {
+    if (typeof ResizeObserver === "undefined") return false;
+    observer.current ??= new ResizeObserver((entries) => {
       let changed = false;
       for (const e of entries) {
         const key = observed.current.get(e.target);
         if (key === undefined) continue;
-        changed =
-          record(sizes.current, key, (e.target as HTMLElement).getBoundingClientRect().height) ||
-          changed;
+        // The border box, as getBoundingClientRect would give it, from the entry (no layout read).
+        const box = e.borderBoxSize?.[0];
+        const height = box
+          ? box.blockSize
+          : (e.target as HTMLElement).getBoundingClientRect().height;
+        changed = record(sizes.current, key, height) || changed;
       }
       if (changed) remeasured();
     });
-    return () => observer.current?.disconnect();
+    observer.current.observe(el);
+    return true;
   }, []);
+  useEffect(
+    () => () => {
+      observer.current?.disconnect();
+      observer.current = null;
+    },
+    []
+  );
 
   const refs = useRef(new Map<string, (el: HTMLElement | null) => void>());
   const elements = useRef(new Map<string, HTMLElement>());
-  const measureRef = useCallback((key: string) => {
-    let ref = refs.current.get(key);
-    if (!ref) {
-      ref = (el: HTMLElement | null) => {
-        const before = elements.current.get(key);
-        if (before && before !== el) {
-          observer.current?.unobserve(before);
-          observed.current.delete(before);
-          elements.current.delete(key);
-        }
-        if (!el) return;
-        elements.current.set(key, el);
-        observed.current.set(el, key);
-        observer.current?.observe(el);
-        if (record(sizes.current, key, el.getBoundingClientRect().height)) remeasured();
-      };
-      refs.current.set(key, ref);
-    }
-    return ref;
-  }, []);
+  const measureRef = useCallback(
+    (key: string) => {
+      let ref = refs.current.get(key);
+      if (!ref) {
+        ref = (el: HTMLElement | null) => {
+          const before = elements.current.get(key);
+          if (before && before !== el) {
+            observer.current?.unobserve(before);
+            observed.current.delete(before);
+            elements.current.delete(key);
+          }
+          if (!el) return;
+          elements.current.set(key, el);
+          observed.current.set(el, key);
+          // Measured by the observer's first report, after the browser's own layout: reading the
+          // height here would force a layout of the whole page in the middle of React's commit.
+          if (!observe(el) && record(sizes.current, key, el.getBoundingClientRect().height))
+            remeasured();
+        };
+        refs.current.set(key, ref);
+      }
+      return ref;
+    },
+    [observe]
+  );
 
   const listRef = useCallback(
     (el: HTMLElement | null) => {

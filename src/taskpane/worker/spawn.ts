@@ -9,6 +9,7 @@ import type { WorkerLike } from "./client";
 export function spawnAnalysisWorker(): WorkerLike | null {
   if (typeof Worker === "undefined") return null;
   return new Worker(
+    /* webpackChunkName: "analysis-worker" */
     // @ts-expect-error -- tsconfig compiles to CommonJS for node; webpack (module esnext) handles import.meta.
     new URL("./analysis.worker.ts", import.meta.url)
   ) as unknown as WorkerLike;
