@@ -80,6 +80,7 @@ interface Analyzed {
   inputs: AnalysisInputs;
   model: EvaluationModel | null;
   detected: Record<string, SheetKind>;
+  lastYearUnread?: string | null;
   error: string | null;
 }
 
@@ -651,6 +652,7 @@ export function App({
                   lang={lang}
                   read={readWorkbook}
                   onReading={(name) => setReadingOther(name !== null)}
+                  lastYearUnread={analysis?.lastYearUnread ?? null}
                 />
               )}
             </fieldset>

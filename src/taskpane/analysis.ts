@@ -63,14 +63,19 @@ export function analyzePane(
   lang: Lang,
   others: OtherWorkbooks,
   onValidate?: () => void
-): { model: EvaluationModel; detected: Record<string, SheetKind> } {
+): { model: EvaluationModel; detected: Record<string, SheetKind>; lastYearUnread: string | null } {
   const options = analyzeOptions(settings, lang);
-  const model = analyzeAll(analyze, snapshot, { ...options, onValidate }, others).model;
+  const { model, lastYearUnread } = analyzeAll(
+    analyze,
+    snapshot,
+    { ...options, onValidate },
+    others
+  );
   const overridden = Object.keys(settings.sheetKinds).length > 0;
   const detectedSheets = overridden
     ? analyze(snapshot, { ...options, sheetKinds: {} }).sheets
     : model.sheets;
   const detected: Record<string, SheetKind> = {};
   for (const s of detectedSheets) detected[s.name] = s.kind;
-  return { model, detected };
+  return { model, detected, lastYearUnread };
 }

@@ -225,6 +225,8 @@ const ja = {
   "others.lastYear": "昨年度: {name}",
   "others.lastYearSet": "{name} を昨年度のブックとして読み込みました。変更は指摘に加わります。",
   "others.noLastYear": "昨年度のブックは選ばれていません。",
+  "others.lastYearUnread":
+    "{name} からは政策分野・施策・事業を読み取れなかったため、比較していません（すべてが新規に見えてしまうため）。昨年度の評価のブックか確認してください。",
   "findings.shownCell":
     "{place} の位置です（ブラウザーでは Excel のセルを選択できません。ダウンロードしたファイルを Excel で開くと確認できます）。",
   "severity.error": "✖ エラー",
@@ -605,6 +607,8 @@ const en: Record<MessageKey, string> = {
   "others.lastYear": "Last year: {name}",
   "others.lastYearSet": "Read {name} as last year's workbook. Its changes are among the findings.",
   "others.noLastYear": "No workbook from last year has been picked.",
+  "others.lastYearUnread":
+    "Nothing (no policy field, measure or project) could be read from {name}, so it is not compared (everything would look new). Check that it is last year's evaluation workbook.",
   "findings.shownCell":
     "The finding is at {place} (a browser cannot select Excel cells; open the downloaded file in Excel to see it).",
   "severity.error": "✖ Error",

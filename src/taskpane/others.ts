@@ -35,7 +35,7 @@ export function analyzeAll(
   snapshot: WorkbookSnapshot,
   options: AnalyzeOptions,
   others: OtherWorkbooks
-): { model: EvaluationModel; diff: YearDiff | null } {
+): { model: EvaluationModel; diff: YearDiff | null; lastYearUnread: string | null } {
   let model =
     others.added.length || others.skipped.length
       ? consolidateWorkbooks(
@@ -50,7 +50,7 @@ export function analyzeAll(
           { ...options, skipped: others.skipped.map((s) => ({ file: s.name, reason: s.reason })) }
         )
       : analyze(snapshot, options);
-  if (!others.lastYear) return { model, diff: null };
+  if (!others.lastYear) return { model, diff: null, lastYearUnread: null };
   // Last year's evaluation year is its own: the user's override is this year's.
   const last = analyze(others.lastYear.snapshot, {
     ...options,
@@ -58,13 +58,16 @@ export function analyzeAll(
     file: others.lastYear.name,
     profile: otherProfile(others.lastYear, options) ?? undefined,
   });
+  // A year that reads nothing would make every item look new (or gone): not compared, and said
+  // (the CLI's compare refuses it).
+  if (!last.policyFields.length) return { model, diff: null, lastYearUnread: others.lastYear.name };
   const diff = compareModels(last, model, {
     lang: options.lang,
     lastFile: others.lastYear.name,
     thisFile: null,
   });
   model = { ...model, findings: [...model.findings, ...diffFindings(diff)] };
-  return { model, diff };
+  return { model, diff, lastYearUnread: null };
 }
 
 /**

@@ -162,6 +162,25 @@ describe("Other workbooks", () => {
     expect(findingsCount()).toBe(before);
   });
 
+  it("a last year's workbook that reads nothing is not compared, and the pane says why", async () => {
+    const { port } = await buildTab(fieldBook(field(1)), {
+      "メモ.xlsx": {
+        sheets: [{ name: "メモ", origin: "A1", values: [["打合せメモ"], ["来週までに確認"]] }],
+      },
+    });
+    const before = findingsCount();
+    await pick("昨年度の .xlsx / .xlsm ファイル", [file("メモ.xlsx")]);
+    expect(
+      screen.getByText(
+        /メモ\.xlsx からは政策分野・施策・事業を読み取れなかったため、比較していません/
+      )
+    ).toBeTruthy();
+    // Not every KPI and project reported as new.
+    expect(findingsCount()).toBe(before);
+    const { plan } = await (await built(port))(fieldBook(field(1)));
+    expect((plan as SummaryPlan).sheets.map((s) => s.key)).not.toContain("compare");
+  });
+
   it("a last year's file that cannot be read says so, in English too", async () => {
     await buildTab(fieldBook(field(1)), {}, "en");
     await pick("Last year's .xlsx / .xlsm file", [file("R5.xlsx")]);

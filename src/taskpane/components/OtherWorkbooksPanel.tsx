@@ -25,6 +25,8 @@ export interface OtherWorkbooksPanelProps {
   read?: ReadWorkbook;
   /** The file being read now, or null when done: the pane starts nothing else meanwhile. */
   onReading?: (name: string | null) => void;
+  /** Last year's workbook when it read nothing (so it is not compared). */
+  lastYearUnread?: string | null;
 }
 
 const WORKBOOK = /\.(xlsx|xlsm)$/i;
@@ -47,6 +49,7 @@ export function OtherWorkbooksPanel({
   lang,
   read = readPickedWorkbook,
   onReading,
+  lastYearUnread = null,
 }: OtherWorkbooksPanelProps) {
   const styles = usePaneStyles();
   const addInput = useRef<HTMLInputElement>(null);
@@ -190,6 +193,11 @@ export function OtherWorkbooksPanel({
           </Button>
         )}
       </div>
+      {lastYearUnread && (
+        <MessageBar intent="warning">
+          <MessageBarBody>{t("others.lastYearUnread", { name: lastYearUnread })}</MessageBarBody>
+        </MessageBar>
+      )}
       {lastError && (
         <MessageBar intent="error" role="alert">
           <MessageBarBody>{lastError}</MessageBarBody>

@@ -34,6 +34,8 @@ export type WorkerRequest =
 export interface Analysis {
   model: EvaluationModel;
   detected: Record<string, SheetKind>;
+  /** Last year's workbook, when it read nothing and so was not compared. */
+  lastYearUnread: string | null;
 }
 
 export interface Grafted {
