@@ -61,8 +61,8 @@ const useStyles = makeStyles({
     "& > *": { minWidth: 0 },
   },
   search: { width: "100%", minWidth: 0 },
-  list: { position: "relative", margin: 0, padding: 0 },
-  row: { position: "absolute", left: 0, right: 0, paddingBottom: tokens.spacingVerticalXXS },
+  list: { margin: 0, padding: 0 },
+  row: { paddingBottom: tokens.spacingVerticalXXS },
   groupHeading: { paddingTop: tokens.spacingVerticalS },
   finding: { width: "100%", minWidth: 0 },
   text: { overflowWrap: "anywhere" },
@@ -254,7 +254,7 @@ export function FindingsPanel(props: FindingsPanelProps) {
               ref={win.listRef}
               role="list"
               aria-label={t("findings.listLabel")}
-              className={styles.list}
+              className={mergeClasses(pane.windowBody, styles.list)}
               style={{ height: win.totalHeight }}
               onKeyDown={onKeyDown}
             >
@@ -265,7 +265,7 @@ export function FindingsPanel(props: FindingsPanelProps) {
                     key={row.key}
                     ref={win.measureRef(row.key)}
                     role="listitem"
-                    className={styles.row}
+                    className={mergeClasses(pane.windowRow, styles.row)}
                     style={{ top }}
                     {...(row.type === "finding"
                       ? { "aria-posinset": row.n + 1, "aria-setsize": total }

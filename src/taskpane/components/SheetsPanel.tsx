@@ -34,8 +34,6 @@ const useStyles = makeStyles({
     borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke3}`,
   },
   head: { fontWeight: tokens.fontWeightSemibold },
-  body: { position: "relative" },
-  positioned: { position: "absolute", left: 0, right: 0 },
 });
 
 /** Each sheet with its kind (changeable) and the classifier's reason; only the rows on screen render. */
@@ -72,7 +70,7 @@ export function SheetsPanel({
         <div
           role="rowgroup"
           ref={win.listRef}
-          className={styles.body}
+          className={pane.windowBody}
           style={{ height: win.totalHeight }}
         >
           {win.rows.map(({ index, top }) => {
@@ -85,7 +83,7 @@ export function SheetsPanel({
                 ref={win.measureRef(s.name)}
                 role="row"
                 aria-rowindex={index + 2}
-                className={mergeClasses(styles.row, styles.positioned)}
+                className={mergeClasses(styles.row, pane.windowRow)}
                 style={{ top }}
               >
                 <div role="cell" className={pane.wrap}>

@@ -40,6 +40,9 @@ export const usePaneStyles = makeStyles({
   list: { margin: 0, paddingInlineStart: 0, listStyleType: "none" },
   row: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, alignItems: "end" },
   field: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS },
+  // A windowed list (useWindowRows): the body holds the whole height, each rendered row sits at its top.
+  windowBody: { position: "relative" },
+  windowRow: { position: "absolute", left: 0, right: 0 },
   // Keyboard focus stays visible on our own focusable elements too.
   focusable: {
     ":focus-visible": {

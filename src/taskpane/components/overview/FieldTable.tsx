@@ -52,8 +52,6 @@ const useStyles = makeStyles({
     columnGap: "2px",
     borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke3}`,
   },
-  body: { position: "relative" },
-  positioned: { position: "absolute", left: 0, right: 0 },
   head: { fontWeight: tokens.fontWeightSemibold },
   sort: { minWidth: 0, paddingInline: "2px", fontWeight: tokens.fontWeightSemibold },
   number: { textAlign: "center", fontVariantNumeric: "tabular-nums" },
@@ -200,7 +198,7 @@ export function FieldTable(props: FieldTableProps) {
       <div
         role="rowgroup"
         ref={win.listRef}
-        className={styles.body}
+        className={pane.windowBody}
         style={{ height: win.totalHeight }}
       >
         {win.rows.map(({ index, top }) => {
@@ -214,7 +212,7 @@ export function FieldTable(props: FieldTableProps) {
                 key={row.key}
                 ref={win.measureRef(row.key)}
                 role="row"
-                className={mergeClasses(styles.row, styles.positioned)}
+                className={mergeClasses(styles.row, pane.windowRow)}
                 style={{ top }}
               >
                 <div
@@ -236,7 +234,7 @@ export function FieldTable(props: FieldTableProps) {
               ref={win.measureRef(row.key)}
               role="row"
               aria-rowindex={sorted.indexOf(row.field) + 2}
-              className={mergeClasses(styles.row, styles.positioned)}
+              className={mergeClasses(styles.row, pane.windowRow)}
               style={{ top }}
             >
               <div role="rowheader">

@@ -37,19 +37,18 @@ export function gradesLine(grades: GradeSetting[], t: Translate): string {
     .join(" ・ ");
 }
 
+/** The grade table and what changes it. */
+interface GradeProps {
+  grades: GradeSetting[];
+  onGrades: (g: GradeSetting[]) => void;
+  t: Translate;
+}
+
 /**
  * The settings that hold for every policy field, in one place at the top of the overview: the
  * grade table, shown as one line until the user opens it to change it.
  */
-export function GradeSettings({
-  grades,
-  onGrades,
-  t,
-}: {
-  grades: GradeSetting[];
-  onGrades: (g: GradeSetting[]) => void;
-  t: Translate;
-}) {
+export function GradeSettings({ grades, onGrades, t }: GradeProps) {
   const styles = usePaneStyles();
   const [open, setOpen] = useState(false);
   return (
@@ -75,15 +74,7 @@ export function GradeSettings({
   );
 }
 
-function GradeTable({
-  grades,
-  onGrades,
-  t,
-}: {
-  grades: GradeSetting[];
-  onGrades: (g: GradeSetting[]) => void;
-  t: Translate;
-}) {
+function GradeTable({ grades, onGrades, t }: GradeProps) {
   const styles = usePaneStyles();
   const sorted = sortGrades(grades);
   const [draft, setDraft] = useState(() => sorted.map((g) => toPercent(g.min)));
